@@ -1,0 +1,45 @@
+# Thin wrappers over standard tools. Run `make help` for the list.
+SHELL := /bin/bash
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+PORT ?= 8888
+WEEK1 := notebooks/foundations/week-1-what-ai-is.ipynb
+
+.PHONY: help env lab test lint release lock clean
+
+help:  ## List the commands.
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+$(STAMP): requirements.lock pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info[:2] != (3, 11))' || \
+	  { echo "The course needs Python 3.11; found $$($(PYTHON) --version). Set PYTHON=/path/to/python3.11."; exit 1; }
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	MPLBACKEND=Agg $(BIN)/python -c 'import matplotlib.pyplot'  # build the font cache once, quietly
+	touch $(STAMP)
+
+env: $(STAMP)  ## Create .venv from the lock (only when needed).
+
+lab: env  ## Open the course in JupyterLab.
+	$(BIN)/jupyter lab --ServerApp.root_dir=. --port=$(PORT) $(WEEK1)
+
+test: env  ## Run every test (package, widgets, notebooks with nbval, nbgrader round trip).
+	$(BIN)/python -m pytest -n 2 --dist loadfile tests notebooks \
+	  --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
+
+lint: env  ## Lint the package, tests and notebooks with ruff.
+	$(BIN)/ruff check src tests tools notebooks source
+
+release: env  ## Regenerate release/ (student versions) from source/ with nbgrader.
+	$(BIN)/python tools/make_release.py
+
+lock:  ## Re-resolve requirements.lock from pyproject.toml and rewrite environment.yml to match.
+	$(PYTHON) -m pip install --quiet uv
+	$(PYTHON) -m uv pip compile pyproject.toml --extra test --universal --no-header --no-annotate -o requirements.lock
+	$(PYTHON) tools/write_environment_yml.py
+
+clean:  ## Remove the environment and grading clutter.
+	rm -rf $(VENV) gradebook.db submitted autograded feedback .pytest_cache

@@ -1,0 +1,121 @@
+"""Self-checks for the graded exercises: one registry of questions, looked up by id.
+
+An assignment shows a self-check under each answer, ``self_check("w1-1a")``, which finds
+the learner's answer by its variable name, checks it and shows a plain-words verdict. The
+graded test cell calls ``grade("w1-1a", answer)`` with the same logic, and hidden tests in
+``source/`` check the answer again independently.
+
+Right answers to choice questions are stored as salted SHA-256 digests, so reading this
+package does not show them at a glance.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import inspect
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from aicourse.checks import Verdict, check_choice, require
+
+
+def digest(question_id: str, option: str) -> str:
+    """The salted digest under which a choice question's right option is stored."""
+    return hashlib.sha256(f"aicourse|{question_id}|{option}".encode()).hexdigest()
+
+
+@dataclass(frozen=True)
+class Exercise:
+    """One graded question: the variable the learner sets and how to check its value."""
+
+    question_id: str
+    variable: str
+    check: Callable[[object], Verdict]
+
+
+@dataclass(frozen=True)
+class ChoiceExercise:
+    """A question answered with one of a few words; the right one is stored as a digest."""
+
+    question_id: str
+    variable: str
+    options: tuple[str, ...]
+    answer_digest: str
+    why: str = ""
+    hints: Mapping[str, str] = field(default_factory=dict)
+    aliases: Mapping[str, str] = field(default_factory=dict)
+
+    def check(self, answer: object) -> Verdict:
+        """Check ``answer`` against the option whose digest matches."""
+        right = [o for o in self.options if digest(self.question_id, o) == self.answer_digest]
+        if len(right) != 1:
+            raise ValueError(f"exercise {self.question_id} has no single right option")
+        return check_choice(
+            answer, self.options, right[0], why=self.why, hints=self.hints, aliases=self.aliases
+        )
+
+
+REGISTRY: dict[str, Exercise | ChoiceExercise] = {}
+
+
+def register(*exercises: Exercise | ChoiceExercise) -> None:
+    """Add exercises to the registry; ids must be unique."""
+    for ex in exercises:
+        if ex.question_id in REGISTRY:
+            raise ValueError(f"exercise id {ex.question_id!r} is registered twice")
+        REGISTRY[ex.question_id] = ex
+
+
+def _exercise(question_id: str) -> Exercise | ChoiceExercise:
+    _load_all()
+    try:
+        return REGISTRY[question_id]
+    except KeyError:
+        raise KeyError(f"no exercise with id {question_id!r}") from None
+
+
+def grade(question_id: str, answer: object) -> Verdict:
+    """Check one answer and return the verdict (for tests and graded cells)."""
+    return _exercise(question_id).check(answer)
+
+
+def require_correct(question_id: str, answer: object) -> None:
+    """For graded test cells: fail with the plain-words message unless the answer is right."""
+    require(grade(question_id, answer))
+
+
+def _namespace() -> Mapping[str, Any]:
+    """The learner's variables: IPython's user namespace, or the calling module's globals."""
+    try:
+        from IPython import get_ipython
+
+        shell = get_ipython()
+    except ImportError:  # pragma: no cover - IPython is a dependency
+        shell = None
+    if shell is not None:
+        return shell.user_ns
+    frame = inspect.currentframe()
+    assert frame is not None and frame.f_back is not None and frame.f_back.f_back is not None
+    return frame.f_back.f_back.f_globals
+
+
+def self_check(question_id: str) -> Verdict:
+    """Find the learner's answer for a question by its variable name and check it.
+
+    If the answer cell has not been run yet, say so rather than raising ``NameError``.
+    """
+    ex = _exercise(question_id)
+    ns = _namespace()
+    if ex.variable not in ns:
+        return Verdict(
+            "not answered",
+            f"Run the cell with `{ex.variable} = ...` above first (click it, press Shift+Enter), "
+            "then run this one.",
+        )
+    return ex.check(ns[ex.variable])
+
+
+def _load_all() -> None:
+    """Import every week's exercise module, which registers its questions."""
+    from aicourse.exercises import week1  # noqa: F401
