@@ -4,6 +4,7 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+export PATH := $(abspath $(BIN)):$(PATH)
 PORT ?= 8888
 WEEK1 := notebooks/foundations/week-1-what-ai-is.ipynb
 

@@ -145,3 +145,24 @@ register(
     Exercise("w1-4", "reported_accuracy", check_reported_accuracy),
     Exercise("w1-5", "my_task", partial(check_text, min_words=15, what="your answer")),
 )
+
+
+def accuracy_report(training_examples: object) -> str:
+    """What exercise 3 shows under the learner's setting: the accuracy it gives, or what to fix."""
+    from aicourse.checks import as_number, is_unanswered
+    from aicourse.learning import standard_split
+
+    if is_unanswered(training_examples):
+        return "Set training_examples in the cell above (replace the ...), then run this cell."
+    value = as_number(training_examples)
+    train, test = standard_split()
+    if value is None or value != int(value) or not 10 <= value <= len(train):
+        return (
+            f"training_examples must be a whole number from 10 to {len(train):,}; "
+            f"got {training_examples!r}."
+        )
+    acc = accuracy_with_examples(int(value))
+    return (
+        f"Trained on {int(value):,} examples, the model sorted {acc:.1%} of the "
+        f"{len(test):,} test messages correctly."
+    )
