@@ -35,7 +35,7 @@ def venv_env() -> dict[str, str]:
 
 
 def generate(names: list[str], into: Path) -> None:
-    """Run ``nbgrader generate_assignment`` for each name, writing student versions into ``into``."""
+    """Run ``nbgrader generate_assignment`` for each name, writing into ``into``."""
     nbgrader = Path(sys.executable).with_name("nbgrader")
     with tempfile.TemporaryDirectory() as tmp:
         for name in names:
