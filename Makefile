@@ -37,10 +37,10 @@ lint: env  ## Lint the package, tests and notebooks with ruff.
 release: env  ## Regenerate release/ (student versions) from source/ with nbgrader.
 	$(BIN)/python tools/make_release.py
 
-lock:  ## Re-resolve requirements.lock from pyproject.toml and rewrite environment.yml to match.
-	$(PYTHON) -m pip install --quiet uv
-	$(PYTHON) -m uv pip compile pyproject.toml --extra test --universal --no-header --no-annotate -o requirements.lock
-	$(PYTHON) tools/write_environment_yml.py
+lock: env  ## Re-resolve requirements.lock from pyproject.toml and rewrite environment.yml to match.
+	$(BIN)/python -m pip install --quiet uv  # the resolver; not part of the classroom environment
+	$(BIN)/python -m uv pip compile pyproject.toml --extra test --universal --no-header --no-annotate -o requirements.lock
+	$(BIN)/python tools/write_environment_yml.py
 
 clean:  ## Remove the environment and grading clutter.
 	rm -rf $(VENV) gradebook.db submitted autograded feedback .pytest_cache

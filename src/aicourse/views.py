@@ -14,6 +14,7 @@ from typing import Any
 
 import ipywidgets as widgets
 from IPython.display import clear_output, display
+from sklearn.pipeline import Pipeline
 
 from aicourse import SEED
 from aicourse.classify import KeywordRule, sort_message, train_text_classifier
@@ -57,11 +58,16 @@ class SortMessageView(View):
     """Type a message; see how the keyword rule and the learned model each sort it."""
 
     def __init__(
-        self, seed: int = SEED, message: str = "Still waiting for my money, it is late again."
+        self,
+        model: Pipeline | None = None,
+        message: str = "Still waiting for my money, it is late again.",
+        seed: int = SEED,
     ) -> None:
-        train, _ = standard_split(seed)
+        if model is None:
+            train, _ = standard_split(seed)
+            model = train_text_classifier(train["text"], train["category"], seed=seed)
         self.rule = KeywordRule()
-        self.model = train_text_classifier(train["text"], train["category"], seed=seed)
+        self.model = model
         self.text = widgets.Text(
             value=message,
             description="Your message:",
