@@ -7,6 +7,7 @@ STAMP := $(VENV)/.installed
 export PATH := $(abspath $(BIN)):$(PATH)
 PORT ?= 8888
 WEEK1 := notebooks/foundations/week-1-what-ai-is.ipynb
+ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root)  # containers often run as root
 
 .PHONY: help env lab test lint release lock clean
 
@@ -25,7 +26,7 @@ $(STAMP): requirements.lock pyproject.toml
 env: $(STAMP)  ## Create .venv from the lock (only when needed).
 
 lab: env  ## Open the course in JupyterLab.
-	$(BIN)/jupyter lab --ServerApp.root_dir=. --port=$(PORT) $(WEEK1)
+	$(BIN)/jupyter lab --ServerApp.root_dir=. --port=$(PORT) $(ROOT_FLAG) $(WEEK1)
 
 test: env  ## Run every test (package, widgets, notebooks with nbval, nbgrader round trip).
 	$(BIN)/python -m pytest -n 2 --dist loadfile tests notebooks \
