@@ -87,3 +87,11 @@ def new_axes(ax: Axes | None = None, *, figsize: tuple[float, float] | None = No
         return ax
     fig = Figure(figsize=figsize or mpl.rcParams["figure.figsize"], layout="constrained")
     return fig.add_subplot()
+
+
+def figure_of(ax: Axes) -> Figure:
+    """The figure an axes belongs to (what a plot helper returns for the notebook to show)."""
+    fig = ax.get_figure()
+    if not isinstance(fig, Figure):
+        raise TypeError("these axes are not on a figure")
+    return fig

@@ -1,5 +1,4 @@
-"""Course charts. Each takes ``ax=None``, draws in the course style, labels everything,
-and returns the matplotlib ``Figure`` so a notebook cell shows it once."""
+"""Charts for sorting messages: accuracy, confusion tables, learning curves, time saved."""
 
 from __future__ import annotations
 
@@ -9,13 +8,7 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.ticker import PercentFormatter
 
-from aicourse.style import CYCLE, PALETTE, SEQUENTIAL_CMAP, course_style, new_axes
-
-
-def _figure(ax: Axes) -> Figure:
-    fig = ax.get_figure()
-    assert isinstance(fig, Figure)
-    return fig
+from aicourse.style import CYCLE, PALETTE, SEQUENTIAL_CMAP, course_style, figure_of, new_axes
 
 
 def accuracy_bars(
@@ -38,7 +31,7 @@ def accuracy_bars(
         ax.set_xlabel("Accuracy on messages neither method had seen")
         ax.set_title(title)
         ax.grid(axis="y", visible=False)
-        return _figure(ax)
+        return figure_of(ax)
 
 
 def confusion_heatmap(
@@ -69,7 +62,7 @@ def confusion_heatmap(
         ax.set_xlabel("Category it was sorted into")
         ax.set_ylabel("True category")
         ax.set_title(title)
-        return _figure(ax)
+        return figure_of(ax)
 
 
 def learning_curve_plot(
@@ -115,7 +108,7 @@ def learning_curve_plot(
         ax.set_ylabel("Accuracy on test messages")
         ax.set_title("More examples help, up to a point")
         ax.legend(loc="lower right")
-        return _figure(ax)
+        return figure_of(ax)
 
 
 def benefit_bars(hours_saved: float, hours_fixing: float, ax: Axes | None = None) -> Figure:
@@ -139,4 +132,4 @@ def benefit_bars(hours_saved: float, hours_fixing: float, ax: Axes | None = None
         ax.set_xlabel("Staff hours per week")
         ax.set_title("Does automatic sorting save time?")
         ax.grid(axis="y", visible=False)
-        return _figure(ax)
+        return figure_of(ax)
