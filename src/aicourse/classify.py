@@ -229,3 +229,54 @@ def sort_message(text: str, model: Pipeline, rule: KeywordRule | None = None) ->
         "model": str(row["predicted"]),
         "confidence": float(row["confidence"]),
     }
+
+
+@dataclass(frozen=True)
+class ConfidenceSplit:
+    """What happens when only confident predictions are automated and the rest go to a person."""
+
+    threshold: float
+    n_total: int
+    n_automatic: int
+    n_to_person: int
+    accuracy_automatic: float  # share of automated messages sorted correctly (nan if none)
+
+    @property
+    def share_automatic(self) -> float:
+        """Share of all messages sorted automatically."""
+        return self.n_automatic / self.n_total
+
+
+def confidence_split(
+    confidence: Sequence[float], correct: Sequence[bool], threshold: float
+) -> ConfidenceSplit:
+    """Automate the messages whose confidence is at least ``threshold``; people sort the rest.
+
+    ``confidence`` is the model's confidence per message (0 to 1) and ``correct`` whether its
+    category was right. Returns the counts and the accuracy of the automated part.
+    """
+    conf = np.asarray(confidence, dtype=float)
+    ok = np.asarray(correct, dtype=bool)
+    if conf.shape != ok.shape or conf.ndim != 1 or conf.size == 0:
+        raise ValueError("confidence and correct must be non-empty lists of the same length")
+    if isinstance(threshold, bool) or not isinstance(threshold, (int, float)):
+        raise TypeError(f"threshold must be a number between 0 and 1, got {threshold!r}")
+    if not 0.0 <= threshold <= 1.0:
+        raise ValueError(f"threshold must be between 0 and 1, got {threshold}")
+    auto = conf >= threshold
+    n_auto = int(auto.sum())
+    acc = float(ok[auto].mean()) if n_auto else float("nan")
+    return ConfidenceSplit(float(threshold), int(conf.size), n_auto, int(conf.size) - n_auto, acc)
+
+
+def confidence_sweep(
+    confidence: Sequence[float], correct: Sequence[bool], thresholds: Sequence[float]
+) -> pd.DataFrame:
+    """``confidence_split`` at each threshold: share automated and accuracy of that share."""
+    rows = []
+    for t in thresholds:
+        s = confidence_split(confidence, correct, t)
+        rows.append((s.threshold, s.share_automatic, s.accuracy_automatic, s.n_to_person))
+    return pd.DataFrame(
+        rows, columns=["threshold", "share_automatic", "accuracy_automatic", "n_to_person"]
+    )

@@ -2,6 +2,18 @@
 returns the matplotlib ``Figure`` so a notebook cell shows it once. One module per topic;
 the common ones are re-exported here."""
 
-from aicourse.plots.text import accuracy_bars, benefit_bars, confusion_heatmap, learning_curve_plot
+from aicourse.plots.text import (
+    accuracy_bars,
+    benefit_bars,
+    confidence_chart,
+    confusion_heatmap,
+    learning_curve_plot,
+)
 
-__all__ = ["accuracy_bars", "benefit_bars", "confusion_heatmap", "learning_curve_plot"]
+__all__ = [
+    "accuracy_bars",
+    "benefit_bars",
+    "confidence_chart",
+    "confusion_heatmap",
+    "learning_curve_plot",
+]

@@ -133,3 +133,40 @@ def benefit_bars(hours_saved: float, hours_fixing: float, ax: Axes | None = None
         ax.set_title("Does automatic sorting save time?")
         ax.grid(axis="y", visible=False)
         return figure_of(ax)
+
+
+def confidence_chart(
+    sweep: pd.DataFrame, threshold: float | None = None, ax: Axes | None = None
+) -> Figure:
+    """As the confidence bar rises: share of messages automated, and how accurate they are."""
+    with course_style():
+        ax = new_axes(ax)
+        ax.plot(
+            sweep["threshold"],
+            100 * sweep["accuracy_automatic"],
+            color=PALETTE["blue"],
+            label="Accuracy of the automatically sorted messages",
+        )
+        ax.plot(
+            sweep["threshold"],
+            100 * sweep["share_automatic"],
+            color=PALETTE["orange"],
+            linestyle="--",
+            label="Share of messages sorted automatically",
+        )
+        if threshold is not None:
+            ax.axvline(
+                threshold,
+                color=PALETTE["vermillion"],
+                linewidth=1.5,
+                linestyle=":",
+                label=f"Your setting: {threshold:.0%}",
+            )
+        ax.set_ylim(0, 105)
+        ax.yaxis.set_major_formatter(PercentFormatter())
+        ax.xaxis.set_major_formatter(PercentFormatter(1.0))
+        ax.set_xlabel("Confidence needed before the model sorts a message on its own")
+        ax.set_ylabel("Per cent")
+        ax.set_title("Confident predictions are more often right")
+        ax.legend(loc="lower left")
+        return figure_of(ax)

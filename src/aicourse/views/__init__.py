@@ -9,7 +9,14 @@ cell. One module per topic; the common ones are re-exported here.
 
 from aicourse.views.base import View
 from aicourse.views.quiz import QuizView
-from aicourse.views.text import LearningCurveView, SortMessageView
+from aicourse.views.text import ConfidenceView, LearningCurveView, SortMessageView
 from aicourse.views.value import BenefitView
 
-__all__ = ["BenefitView", "LearningCurveView", "QuizView", "SortMessageView", "View"]
+__all__ = [
+    "BenefitView",
+    "ConfidenceView",
+    "LearningCurveView",
+    "QuizView",
+    "SortMessageView",
+    "View",
+]

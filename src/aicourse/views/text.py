@@ -1,15 +1,26 @@
-"""Views for sorting messages: type your own message, and the learning curve."""
+"""Views for sorting messages: your own message, the learning curve, confidence."""
 
 from __future__ import annotations
 
 import ipywidgets as widgets
+import numpy as np
 from sklearn.pipeline import Pipeline
 
 from aicourse import SEED
-from aicourse.classify import KeywordRule, sort_message, train_text_classifier
+from aicourse.classify import (
+    KeywordRule,
+    confidence_split,
+    confidence_sweep,
+    predict_with_confidence,
+    sort_message,
+    train_text_classifier,
+)
 from aicourse.learning import TRAINING_SIZES, learning_curve, standard_split
-from aicourse.plots.text import learning_curve_plot
+from aicourse.plots.text import confidence_chart, learning_curve_plot
 from aicourse.views.base import STYLE, WIDE, View
+
+#: Confidence bars the chart is drawn for.
+THRESHOLDS = tuple(np.round(np.arange(0.3, 0.951, 0.05), 2))
 
 
 class SortMessageView(View):
@@ -79,3 +90,38 @@ class LearningCurveView(View):
             "of new messages correctly.</p>"
         )
         self._show(learning_curve_plot(self.curve, highlight=n, baseline=self.baseline))
+
+
+class ConfidenceView(View):
+    """Slide the confidence bar: the model sorts what it is sure of, people sort the rest."""
+
+    def __init__(self, model: Pipeline | None = None, seed: int = SEED, start: float = 0.6) -> None:
+        train, test = standard_split(seed)
+        if model is None:
+            model = train_text_classifier(train["text"], train["category"], seed=seed)
+        predictions = predict_with_confidence(model, test["text"])
+        self.confidence = predictions["confidence"].to_numpy()
+        self.correct = (predictions["predicted"] == test["category"]).to_numpy()
+        self.sweep = confidence_sweep(self.confidence, self.correct, THRESHOLDS)
+        self.slider = widgets.FloatSlider(
+            value=start,
+            min=0.3,
+            max=0.95,
+            step=0.05,
+            readout_format=".0%",
+            description="Confidence needed:",
+            layout=WIDE,
+            style=STYLE,
+        )
+        super().__init__([self.slider])
+        self.update()
+
+    def update(self) -> None:
+        s = confidence_split(self.confidence, self.correct, self.slider.value)
+        self.result = s
+        self.readout.value = (
+            f"<p>The model sorts <b>{s.share_automatic:.0%}</b> of messages on its own and gets "
+            f"<b>{s.accuracy_automatic:.1%}</b> of those right; <b>{s.n_to_person}</b> of "
+            f"{s.n_total} go to a person.</p>"
+        )
+        self._show(confidence_chart(self.sweep, threshold=s.threshold))
