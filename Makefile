@@ -9,7 +9,7 @@ PORT ?= 8888
 WEEK1 := notebooks/foundations/week-1-what-ai-is.ipynb
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root)  # containers often run as root
 
-.PHONY: help env lab test lint release lock clean
+.PHONY: help env lab leader-view test lint release lock clean
 
 help:  ## List the commands.
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -27,6 +27,12 @@ env: $(STAMP)  ## Create .venv from the lock (only when needed).
 
 lab: env  ## Open the course in JupyterLab.
 	$(BIN)/jupyter lab --ServerApp.root_dir=. --port=$(PORT) $(ROOT_FLAG) $(WEEK1)
+
+leader-view: env  ## Masterclass N as a no-code app for leaders (Voila), e.g. make leader-view N=2
+	@test -n "$(N)" || { echo "Say which masterclass: make leader-view N=1 (or 2, 3)"; exit 1; }
+	@nb=$$(ls notebooks/masterclass/masterclass-$(N)-*.ipynb 2>/dev/null | head -1); \
+	  test -n "$$nb" || { echo "No masterclass $(N) in notebooks/masterclass/"; exit 1; }; \
+	  $(BIN)/voila "$$nb" --port=$(PORT) --Voila.ip=127.0.0.1
 
 test: env  ## Run every test (package, widgets, notebooks with nbval, nbgrader round trip).
 	$(BIN)/python -m pytest -n 2 --dist loadfile tests notebooks \
