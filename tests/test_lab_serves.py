@@ -77,4 +77,3 @@ def test_lab_page_and_every_lesson_open(lab):
         model = json.loads(body)
         assert status == 200 and model["type"] == "notebook", path
         assert model["content"]["cells"], f"{path} opened empty"
-

@@ -18,10 +18,13 @@ from __future__ import annotations
 
 import html
 import math
+import numbers
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
+
+import numpy as np
 
 Status = Literal["correct", "not yet", "wrong kind", "not answered"]
 
@@ -132,10 +135,11 @@ def check_choice(
 def as_number(answer: object) -> float | None:
     """Read a number from an answer, or return None if it is not one.
 
-    Accepts ints and floats (not True/False). Text is never read as a number: a learner who
-    typed "87.5" in quotes is told to remove them, so they learn the difference.
+    Accepts any real number, numpy's included (not True/False). Text is never read as a
+    number: a learner who typed "87.5" in quotes is told to remove them, so they learn the
+    difference.
     """
-    if isinstance(answer, bool) or not isinstance(answer, (int, float)):
+    if isinstance(answer, (bool, np.bool_)) or not isinstance(answer, numbers.Real):
         return None
     value = float(answer)
     return value if math.isfinite(value) else None
@@ -161,6 +165,8 @@ def check_percentage(
             "not answered", f"Replace the ... with {what} as a number, then run the cell."
         )
     value = as_number(answer)
+    if value is None and isinstance(answer, numbers.Real) and not isinstance(answer, bool):
+        return Verdict("wrong kind", f"{answer!r} is not a usable number; type one such as 87.5.")
     if value is None:
         typed = f'"{answer}"' if isinstance(answer, str) else repr(answer)
         return Verdict(

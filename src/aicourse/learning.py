@@ -51,14 +51,30 @@ def accuracy_with_examples(
     test: pd.DataFrame | None = None,
     seed: int = SEED,
 ) -> float:
-    """Test accuracy (0 to 1) of the learned model trained on the first ``n_train`` examples."""
+    """Test accuracy (0 to 1) of the learned model trained on the first ``n_train`` examples.
+
+    Uses the standard split unless both ``train`` and ``test`` are given. Results on the
+    standard split are remembered for the session, so checking an answer twice is instant.
+    """
+    if (train is None) != (test is None):
+        raise ValueError("give both a training set and a test set, or neither")
     if train is None or test is None:
-        train, test = _standard_split(seed)
-    n = _check_size(n_train, len(train))
+        n = _check_size(n_train, len(_standard_split(seed)[0]))
+        return _standard_accuracy(n, seed)
+    return _accuracy(_check_size(n_train, len(train)), train, test, seed)
+
+
+def _accuracy(n: int, train: pd.DataFrame, test: pd.DataFrame, seed: int) -> float:
     order = np.random.default_rng(seed).permutation(len(train))[:n]
     subset = train.iloc[order]
     model = train_text_classifier(subset["text"], subset["category"], seed=seed)
     return float((model.predict(list(test["text"])) == test["category"].to_numpy()).mean())
+
+
+@lru_cache(maxsize=64)
+def _standard_accuracy(n: int, seed: int) -> float:
+    train, test = _standard_split(seed)
+    return _accuracy(n, train, test, seed)
 
 
 def learning_curve(

@@ -6,6 +6,7 @@ message, but each mistake costs time to notice and fix. The net saving is what i
 
 from __future__ import annotations
 
+import numbers
 from dataclasses import dataclass
 
 
@@ -23,7 +24,7 @@ class TriageBenefit:
 
 
 def _check(name: str, value: object, low: float, high: float) -> float:
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
+    if isinstance(value, bool) or not isinstance(value, numbers.Real):
         raise TypeError(f"{name} must be a number, got {value!r}")
     if not low <= value <= high:
         raise ValueError(f"{name} must be between {low:g} and {high:g}, got {value:g}")

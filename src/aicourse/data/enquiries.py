@@ -232,6 +232,8 @@ def make_enquiries(n: int = 3000, seed: int = SEED) -> pd.DataFrame:
     for name, value in (("n", n), ("seed", seed)):
         if isinstance(value, bool) or not isinstance(value, (int, np.integer)):
             raise TypeError(f"{name} must be a whole number, got {type(value).__name__}: {value!r}")
+    if seed < 0:
+        raise ValueError(f"seed must be zero or a positive whole number, got {seed}")
     if not 10 <= n <= 100_000:
         raise ValueError(f"n must be between 10 and 100,000 messages, got {n}")
 

@@ -80,9 +80,15 @@ def grade(question_id: str, answer: object) -> Verdict:
     return _exercise(question_id).check(answer)
 
 
-def require_correct(question_id: str, answer: object) -> None:
-    """For graded test cells: fail with the plain-words message unless the answer is right."""
-    require(grade(question_id, answer))
+def require_correct(question_id: str, *answer: object) -> None:
+    """For graded test cells: fail with the plain-words message unless the answer is right.
+
+    Called with only the question id, it finds the answer by its variable name, so a learner
+    whose answer cell failed gets a sentence about it rather than a ``NameError``.
+    """
+    if len(answer) > 1:
+        raise TypeError("give one answer at most")
+    require(_exercise(question_id).check(answer[0]) if answer else _lookup(question_id))
 
 
 def _namespace() -> Mapping[str, Any]:
@@ -96,24 +102,33 @@ def _namespace() -> Mapping[str, Any]:
     if shell is not None:
         return shell.user_ns
     frame = inspect.currentframe()
-    assert frame is not None and frame.f_back is not None and frame.f_back.f_back is not None
-    return frame.f_back.f_back.f_globals
+    while frame is not None and frame.f_globals.get("__name__") == __name__:
+        frame = frame.f_back
+    if frame is None:  # pragma: no cover - there is always a caller outside this module
+        raise RuntimeError("could not find the caller's variables")
+    return frame.f_globals
 
 
-def self_check(question_id: str) -> Verdict:
-    """Find the learner's answer for a question by its variable name and check it.
-
-    If the answer cell has not been run yet, say so rather than raising ``NameError``.
-    """
+def _lookup(question_id: str) -> Verdict:
+    """Check the learner's answer found by its variable name, saying so if it is not set."""
     ex = _exercise(question_id)
     ns = _namespace()
     if ex.variable not in ns:
         return Verdict(
             "not answered",
-            f"Run the cell with `{ex.variable} = ...` above first (click it, press Shift+Enter), "
-            "then run this one.",
+            f"`{ex.variable}` has no answer yet. Run the cell with `{ex.variable} = ...` above "
+            "(click it, press Shift+Enter). If it shows an error, check that your answer is "
+            "typed exactly as the instructions say, with quotes for words.",
         )
     return ex.check(ns[ex.variable])
+
+
+def self_check(question_id: str) -> Verdict:
+    """Find the learner's answer for a question by its variable name and check it.
+
+    If the answer cell has not been run yet, or failed, say so rather than raise ``NameError``.
+    """
+    return _lookup(question_id)
 
 
 def _load_all() -> None:

@@ -49,6 +49,10 @@ BENEFIT_HINTS = {
 #: The setting asked for in exercise 3, and the accuracy reported in exercise 4.
 TARGET_EXAMPLES = 800
 
+#: Percentage points either side of the true accuracy that still count: enough for rounding
+#: to one decimal place, too little to accept the accuracy at another setting.
+ACCURACY_TOLERANCE = 0.2
+
 
 def _kind(question_id: str, variable: str, answer_digest: str, why: str) -> ChoiceExercise:
     return ChoiceExercise(
@@ -83,6 +87,7 @@ def check_reported_accuracy(answer: object) -> Verdict:
     return check_percentage(
         answer,
         accuracy_with_examples(TARGET_EXAMPLES),
+        tolerance=ACCURACY_TOLERANCE,
         what="the accuracy",
         hint=f"Check that exercise 3 is set to {TARGET_EXAMPLES} and copy the percentage "
         "printed under it (for example 87.5).",

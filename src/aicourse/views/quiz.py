@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from collections.abc import Sequence
 
 import ipywidgets as widgets
@@ -33,7 +34,7 @@ class QuizView(View):
         for i, (q, choice, fb) in enumerate(
             zip(self.questions, self.choices, self.feedback, strict=True), 1
         ):
-            rows += [widgets.HTML(f"<p><b>{i}. {q.prompt}</b></p>"), choice, fb]
+            rows += [widgets.HTML(f"<p><b>{i}. {html.escape(q.prompt)}</b></p>"), choice, fb]
         self.widget = widgets.VBox([*rows, self.readout])
         self.update()
 

@@ -69,6 +69,10 @@ class LearningCurveView(View):
     """Slide the number of training examples; see the test accuracy the model reaches."""
 
     def __init__(self, seed: int = SEED, start: int = 100, baseline: float | None = None) -> None:
+        if start not in TRAINING_SIZES:
+            raise ValueError(
+                f"start must be one of the sizes {list(TRAINING_SIZES)}, got {start!r}"
+            )
         self.curve = learning_curve(TRAINING_SIZES, seed=seed)
         self.baseline = baseline
         self.slider = widgets.SelectionSlider(
