@@ -25,6 +25,7 @@ import numpy as np
 import pandas as pd
 
 from aicourse import SEED
+from aicourse.validation import require_table
 
 _DAYS_PER_YEAR = 365.25
 
@@ -44,18 +45,6 @@ def _number(name: str, value: object) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)):
         raise TypeError(f"{name} must be a number, got {type(value).__name__}: {value!r}")
     return float(value)
-
-
-def _table(name: str, table: object, columns: set[str]) -> pd.DataFrame:
-    """Check that ``table`` is a DataFrame with the given columns and return it."""
-    if not isinstance(table, pd.DataFrame):
-        raise TypeError(f"{name} must be a table (a pandas DataFrame), got {type(table).__name__}")
-    missing = columns - set(table.columns)
-    if missing:
-        raise ValueError(f"{name} table is missing columns: {sorted(missing)}")
-    if table.empty:
-        raise ValueError(f"{name} table has no rows")
-    return table
 
 
 def _features(demand: pd.DataFrame) -> np.ndarray:
@@ -81,7 +70,7 @@ class Forecaster:
 
     def predict(self, demand: pd.DataFrame) -> np.ndarray:
         """Forecast applications for each week (row) of a demand table."""
-        demand = _table("demand", demand, {"week", "week_start"})
+        demand = require_table("demand", demand, {"week", "week_start"})
         return _features(demand) @ np.array(self.coefficients)
 
 
@@ -98,7 +87,7 @@ def fit_forecaster(demand: pd.DataFrame, until_week: int, seed: int = SEED) -> F
         TypeError: if ``demand`` is not a table or ``until_week``/``seed`` not whole numbers.
         ValueError: if there are fewer than 52 weeks (a full year) before ``until_week``.
     """
-    demand = _table("demand", demand, {"week", "week_start", "applications"})
+    demand = require_table("demand", demand, {"week", "week_start", "applications"})
     until_week = _whole("until_week", until_week)
     seed = _whole("seed", seed)
     train = demand.loc[demand["week"] < until_week]
@@ -129,7 +118,7 @@ def forecast_errors(
         raise TypeError(
             f"forecaster must be a Forecaster from fit_forecaster, got {type(forecaster).__name__}"
         )
-    demand = _table("demand", demand, {"week", "week_start", "applications"})
+    demand = require_table("demand", demand, {"week", "week_start", "applications"})
     tolerance_pct = _number("tolerance_pct", tolerance_pct)
     if not 0 < tolerance_pct <= 100:
         raise ValueError(f"tolerance_pct must be above 0 and at most 100, got {tolerance_pct:g}")
@@ -152,7 +141,7 @@ def forecast_errors(
 
 def error_before_after(errors: pd.DataFrame, change_week: int) -> tuple[float, float]:
     """Average absolute % error in the weeks before ``change_week``, and from it on."""
-    errors = _table("errors", errors, {"week", "abs_pct_error"})
+    errors = require_table("errors", errors, {"week", "abs_pct_error"})
     change_week = _whole("change_week", change_week)
     before = errors.loc[errors["week"] < change_week, "abs_pct_error"]
     after = errors.loc[errors["week"] >= change_week, "abs_pct_error"]
@@ -181,7 +170,7 @@ def monitor(
         ValueError: if ``window`` is not 1 to 13 weeks, ``limit`` is not above 0 and at
             most 10, or the baseline is too short to hold at least 8 rolling values.
     """
-    errors = _table("errors", errors, {"week", "abs_pct_error", "within_tolerance"})
+    errors = require_table("errors", errors, {"week", "abs_pct_error", "within_tolerance"})
     baseline_weeks = _whole("baseline_weeks", baseline_weeks)
     window = _whole("window", window)
     limit = _number("limit", limit)
@@ -214,7 +203,7 @@ def monitor(
 
 def first_alert_week(monitored: pd.DataFrame, from_week: int | None = None) -> int | None:
     """The first week the monitor raised an alert (at or after ``from_week`` if given), or None."""
-    monitored = _table("monitored", monitored, {"week", "alert"})
+    monitored = require_table("monitored", monitored, {"week", "alert"})
     alerts = monitored.loc[monitored["alert"].astype(bool), "week"]
     if from_week is not None:
         alerts = alerts[alerts >= _whole("from_week", from_week)]
@@ -229,7 +218,7 @@ def monitor_summary(monitored: pd.DataFrame, change_week: int) -> dict[str, floa
     change, or None); ``weeks_to_detect`` (``first_alert - change_week``, or None if it never
     alerted).
     """
-    monitored = _table("monitored", monitored, {"week", "alert", "control_limit"})
+    monitored = require_table("monitored", monitored, {"week", "alert", "control_limit"})
     change_week = _whole("change_week", change_week)
     alerts = monitored["alert"].astype(bool)
     first = first_alert_week(monitored, from_week=change_week)

@@ -14,6 +14,7 @@ from matplotlib.ticker import PercentFormatter
 from aicourse.data.use_cases import KINDS
 from aicourse.risk import IMPACTS, LEVELS, LIKELIHOODS, rate_risk, risk_level
 from aicourse.style import PALETTE, TEXT_COLOUR, course_style, figure_of, new_axes
+from aicourse.validation import require_table
 
 #: Colour for each kind of automation (colour-blind-safe; markers differ too on the map).
 KIND_COLOURS: dict[str, str] = {
@@ -33,18 +34,6 @@ LEVEL_COLOURS: dict[str, tuple[str, str]] = {
 }
 
 _SHADE = "#EEEEEE"
-
-
-def _need(name: str, table: object, columns: set[str]) -> pd.DataFrame:
-    """Check that ``table`` is a non-empty DataFrame with the given columns."""
-    if not isinstance(table, pd.DataFrame):
-        raise TypeError(f"{name} must be a table (a pandas DataFrame), got {type(table).__name__}")
-    missing = columns - set(table.columns)
-    if missing:
-        raise ValueError(f"{name} table is missing columns: {sorted(missing)}")
-    if table.empty:
-        raise ValueError(f"{name} table has no rows")
-    return table
 
 
 def _kind_label(kind: str) -> str:
@@ -75,7 +64,7 @@ def demand_chart(
     ``errors`` is a table from ``aicourse.drift.forecast_errors``; ``change_week``, if given,
     is marked with a dotted line.
     """
-    errors = _need("errors", errors, {"week", "actual", "forecast", "in_training"})
+    errors = require_table("errors", errors, {"week", "actual", "forecast", "in_training"})
     with course_style():
         ax = new_axes(ax, figsize=(8.0, 4.2))
         trained = errors.loc[errors["in_training"], "week"]
@@ -112,7 +101,7 @@ def monitor_chart(
     ``monitored`` is a table from ``aicourse.drift.monitor``. The baseline period (the weeks
     the control limit was set from) is shaded; ``change_week``, if given, is marked.
     """
-    monitored = _need(
+    monitored = require_table(
         "monitored", monitored, {"week", "rolling_error", "control_limit", "in_baseline", "alert"}
     )
     with course_style():
@@ -173,7 +162,7 @@ def portfolio_chart(
     automation. ``kind="map"``: value against feasibility, one labelled point per use case;
     the best candidates sit top right.
     """
-    scored = _need("scored", scored, {"name", "value", "feasibility", "score", "rank"})
+    scored = require_table("scored", scored, {"name", "value", "feasibility", "score", "rank"})
     if kind not in ("bars", "map"):
         raise ValueError(f"kind must be 'bars' or 'map', got {kind!r}")
     ordered = scored.sort_values("rank")
@@ -252,7 +241,7 @@ def business_case_chart(
     middle outcome. ``xlim`` (in dollars) fixes the horizontal range, so charts for different
     settings can be compared; outcomes beyond it are counted in the end bars.
     """
-    sim = _need("sim", sim, {"net_benefit"})
+    sim = require_table("sim", sim, {"net_benefit"})
     net = sim["net_benefit"].to_numpy(dtype=float) / 1000
     with course_style():
         ax = new_axes(ax, figsize=(7.5, 4.2))
