@@ -35,7 +35,7 @@ leader-view: env  ## Masterclass N as a no-code app for leaders (Voila), e.g. ma
 	  $(BIN)/voila "$$nb" --port=$(PORT) --Voila.ip=127.0.0.1
 
 test: env  ## Run every test (package, widgets, notebooks with nbval, nbgrader round trip).
-	$(BIN)/python -m pytest -n 2 --dist loadfile tests notebooks \
+	$(BIN)/python -m pytest tests notebooks \
 	  --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
 
 lint: env  ## Lint the package, tests and notebooks with ruff.

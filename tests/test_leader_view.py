@@ -34,13 +34,25 @@ def voila(tmp_path_factory):
         yield base
 
 
+def _render(url: str) -> tuple[int, str]:
+    """Render a page; try once more if Voila stalls.
+
+    Seen here once: Voila's executor waited forever on an idle kernel (nbclient lost a
+    message). A second render starts a fresh kernel. A notebook that errors still fails.
+    """
+    try:
+        return http_get(url, timeout=150)
+    except TimeoutError:
+        return http_get(url, timeout=150)
+
+
 def test_there_are_three_masterclasses():
     assert [p.name.split("-")[1] for p in MASTERCLASSES] == ["1", "2", "3"]
 
 
 @pytest.mark.parametrize("notebook", MASTERCLASSES, ids=lambda p: p.stem)
 def test_leader_view_renders_text_and_results_without_code(voila, notebook):
-    status, page = http_get(f"{voila}/voila/render/{notebook.name}", timeout=300)
+    status, page = _render(f"{voila}/voila/render/{notebook.name}")
     assert status == 200
     nb = json.loads(notebook.read_text())
     title = next(c for c in nb["cells"] if c["cell_type"] == "markdown")["source"]

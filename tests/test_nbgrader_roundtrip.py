@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import csv
 import html
-import os
 import re
 from collections.abc import Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor
@@ -43,7 +42,7 @@ from nbgrader_harness import (
 ASSIGNMENTS = make_release.assignments()
 
 #: How many nbgrader runs go at once where steps are independent (learners, autograde batches).
-WORKERS = max(2, os.cpu_count() or 2)
+WORKERS = 1  # one autograde at a time: concurrent kernels were seen to hang nbclient here
 
 #: Stands for "every autograded test cell" in :attr:`Learner.fails`.
 EVERY_TEST = "every autograded test"
