@@ -26,6 +26,7 @@ from aicourse.exercises import (
     REGISTRY,
     ChoiceExercise,
     Exercise,
+    _load_all,
     digest,
     grade,
     register,
@@ -47,6 +48,7 @@ def _right_option(ex: ChoiceExercise) -> str:
     return matches[0]
 
 
+_load_all()  # every week's questions, so the checks below cover each week's choices
 CHOICE_EXERCISES = [ex for ex in REGISTRY.values() if isinstance(ex, ChoiceExercise)]
 
 

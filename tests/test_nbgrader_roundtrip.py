@@ -9,17 +9,19 @@ Each learner answers the way a real one might (right, untouched, right in other 
 typical mistakes, wrong kinds of value, a typo that raises ``NameError``). The expected
 score of every graded cell is worked out from the points in the source notebook and the
 list of exercises each learner gets wrong, and checked in the gradebook, the CSV and the
-feedback. A new week must add its learners to ``PLANS`` below, or these tests fail.
+feedback. Each week's learners are in ``tests/plan_week_N.py``; a week without one fails.
 """
 
 from __future__ import annotations
 
 import csv
 import html
+import importlib
+import importlib.util
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
@@ -38,151 +40,24 @@ from nbgrader_harness import (
     manual_points,
     marked_variables,
 )
+from roundtrip_plan import EVERY_TEST, Learner, Plan
 
 ASSIGNMENTS = make_release.assignments()
 
 #: How many nbgrader runs go at once where steps are independent (learners, autograde batches).
 WORKERS = 1  # one autograde at a time: concurrent kernels were seen to hang nbclient here
 
-#: Stands for "every autograded test cell" in :attr:`Learner.fails`.
-EVERY_TEST = "every autograded test"
-
-
-@dataclass(frozen=True)
-class Learner:
-    """One learner's submission and what grading it must give.
-
-    ``answers`` maps each variable the learner sets to the Python text they type after
-    ``name = `` (see ``answer_release``); variables left out keep the release's ``...``.
-    ``fails`` lists the grade_ids of autograded test cells that must score 0 (or is
-    ``EVERY_TEST``); every other test cell must get its full points. ``says`` maps a
-    grade_id to texts its error message must contain, so a learner reads a useful reason.
-    """
-
-    answers: Mapping[str, str]
-    fails: frozenset[str] | str = frozenset()
-    says: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
-
-
-@dataclass(frozen=True)
-class Plan:
-    """The learners for one assignment, and which of them fetches feedback."""
-
-    learners: Mapping[str, Learner]
-    feedback_for: str
-
-
-def week1() -> Plan:
-    """Week 1: ten one-line answers; nine autograded checks and one written answer."""
-    import numpy as np
-
-    from aicourse.classify import KeywordRule
-    from aicourse.exercises.week1 import BENEFIT_HINTS, KIND_HINTS
-    from aicourse.learning import accuracy_with_examples, standard_split
-
-    accuracy = round(100 * accuracy_with_examples(800), 1)
-    _, test = standard_split()
-    rule = KeywordRule().predict(list(test["text"]))
-    rule_accuracy = round(100 * float(np.mean(np.array(rule) == test["category"].to_numpy())), 1)
-    task = (
-        '"Our team reads about 200 public submissions on each consultation and sorts them by '
-        "topic by hand. Machine learning could suggest a topic for each one, because we have "
-        "years of sorted submissions. That is productivity: we would compare analyst hours per "
-        'consultation before and after."'
-    )
-    right = {
-        "scenario_a": '"rules"',
-        "scenario_b": '"machine learning"',
-        "scenario_c": '"generative AI"',
-        "scenario_d": '"machine learning"',
-        "use_case_a": '"productivity"',
-        "use_case_b": '"customer experience"',
-        "use_case_c": '"cost efficiency"',
-        "training_examples": "800",
-        "reported_accuracy": repr(accuracy),
-        "my_task": task,
-    }
-    return Plan(
-        feedback_for="mistakes",
-        learners={
-            "solution": Learner(right),
-            "untouched": Learner({}, fails=EVERY_TEST),
-            "alternatives": Learner(
-                {
-                    "scenario_a": '"Rules-based"',
-                    "scenario_b": '"ML"',
-                    "scenario_c": '" Generative AI "',
-                    "scenario_d": '"Machine Learning"',
-                    "use_case_a": '"Productivity"',
-                    "use_case_b": '"customer"',
-                    "use_case_c": '"cost"',
-                    "training_examples": "800.0",
-                    "reported_accuracy": repr(round(accuracy / 100, 3)),
-                    "my_task": (
-                        '"Contact centre staff answer the same questions about payment dates '
-                        "all day. Generative AI could draft replies for staff to check, which "
-                        'is customer experience; we would track waiting times each month."'
-                    ),
-                }
-            ),
-            "mistakes": Learner(
-                {
-                    "scenario_a": '"machine learning"',
-                    "scenario_b": '"rules"',
-                    "scenario_c": '"machine learning"',
-                    "scenario_d": '"rules"',
-                    "use_case_a": '"cost efficiency"',
-                    "use_case_b": '"productivity"',
-                    "use_case_c": '"productivity"',
-                    "training_examples": "400",
-                    "reported_accuracy": repr(rule_accuracy),
-                    "my_task": '"Sorting emails."',
-                },
-                fails=EVERY_TEST,
-                says={
-                    "w1-1a-test": ("Not yet", KIND_HINTS["machine learning"]),
-                    "w1-1b-test": (KIND_HINTS["rules"],),
-                    "w1-2a-test": (BENEFIT_HINTS["cost efficiency"],),
-                    "w1-3-test": ("400",),
-                    "w1-4-test": (f"{rule_accuracy:g}", "800"),
-                },
-            ),
-            "badtypes": Learner(
-                right
-                | {"scenario_a": "3", "reported_accuracy": '"91.2%"', "training_examples": '"800"'},
-                fails=frozenset({"w1-1a-test", "w1-3-test", "w1-4-test"}),
-                says={
-                    "w1-1a-test": ("not the kind of answer expected", "Expected one of the words"),
-                    "w1-3-test": ("Expected a whole number",),
-                    "w1-4-test": ("Expected a number",),
-                },
-            ),
-            "nameerror": Learner(
-                right | {"scenario_b": "machine_learning"},
-                fails=frozenset({"w1-1b-test"}),
-                # The answer cell shows Python's NameError; the graded check explains it in words.
-                says={
-                    "w1-1b-answer": ("machine_learning",),
-                    "w1-1b-test": ("`scenario_b` has no answer yet",),
-                },
-            ),
-        },
-    )
-
-
-#: Learners for each assignment under source/. A new week must add an entry here.
-PLANS: dict[str, Callable[[], Plan]] = {"week-1": week1}
-
 
 def plan_for(assignment: str) -> Plan:
-    """The learners for ``assignment``; fails clearly if nobody wrote them yet."""
-    if assignment not in PLANS:
+    """The learners for ``assignment`` from ``tests/plan_week_N.py``; fails clearly if missing."""
+    module = "plan_" + assignment.replace("-", "_")
+    if importlib.util.find_spec(module) is None:
         pytest.fail(
-            f"source/{assignment} has no learners in tests/test_nbgrader_roundtrip.py. Add a "
-            f"function like week1() that answers every ✏️ line (right, untouched, typical "
-            f"mistakes...) and list it in PLANS[{assignment!r}]."
+            f"source/{assignment} has no learners: write tests/{module}.py with a function "
+            f"plan() like the one in tests/plan_week_1.py, answering every ✏️ line (right, "
+            f"untouched, typical mistakes, wrong kinds of value...)."
         )
-    return PLANS[assignment]()
+    return importlib.import_module(module).plan()
 
 
 def source_notebooks(assignment: str) -> list[Path]:

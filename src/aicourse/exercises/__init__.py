@@ -132,5 +132,12 @@ def self_check(question_id: str) -> Verdict:
 
 
 def _load_all() -> None:
-    """Import every week's exercise module, which registers its questions."""
-    from aicourse.exercises import week1  # noqa: F401
+    """Import every week's exercise module (``week1``, ``week2``...): each registers its own."""
+    import importlib
+    import pkgutil
+
+    import aicourse.exercises as package
+
+    for module in pkgutil.iter_modules(package.__path__):
+        if module.name.startswith("week"):
+            importlib.import_module(f"{package.__name__}.{module.name}")
