@@ -8,6 +8,7 @@ Each notebook's learners are written next to it, in ``plan_week_5_exercises.py``
 from __future__ import annotations
 
 import importlib
+import importlib.util
 
 from roundtrip_plan import EVERY_TEST, Learner, Plan
 
@@ -37,5 +38,11 @@ def join(parts: list[dict[str, Learner]]) -> dict[str, Learner]:
 
 def plan() -> Plan:
     """Week 5: both notebooks' learners, joined by name."""
-    parts = [importlib.import_module(module).learners() for module in PARTS]
+    # A part not written yet is left out; test_every_assignment_has_learners then fails,
+    # because the solution no longer answers every ✏️ line of week 5.
+    parts = [
+        importlib.import_module(module).learners()
+        for module in PARTS
+        if importlib.util.find_spec(module) is not None
+    ]
     return Plan(learners=join(parts), feedback_for="mistakes")
