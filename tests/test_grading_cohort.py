@@ -301,7 +301,7 @@ def test_no_feedback_shows_a_hidden_test(cohort: Cohort) -> None:
         text = html.unescape(re.sub(r"<[^>]+>", "", page.read_text(encoding="utf-8")))
         for line in secret:
             assert line not in text, f"{page}: shows the hidden test line {line!r}"
-        for sign in ("most recent call last", "Cell In[", "HIDDEN TESTS", "require_correct"):
+        for sign in ("most recent call last", "Cell In[", "HIDDEN TESTS", "BEGIN SOLUTION"):
             assert sign not in text, f"{page} shows {sign!r}"
     mistakes = cohort.course.root / "feedback" / "mistakes" / ASSIGNMENT / f"{NOTEBOOK}.html"
     text = html.unescape(re.sub(r"<[^>]+>", "", mistakes.read_text(encoding="utf-8")))
