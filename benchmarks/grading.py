@@ -24,9 +24,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def make_course(base: Path, assignment: str, learners: int) -> Path:
     """A course folder with ``learners`` submissions of the source solution."""
-    from nbgrader.apps.api import NbGraderAPI
-
-    from aicourse.grading.cohort import load_course_config
+    from aicourse.grading.cohort import course_api
 
     course = base / "course"
     course.mkdir(parents=True)
@@ -39,10 +37,10 @@ def make_course(base: Path, assignment: str, learners: int) -> Path:
     )
     (course / "nbgrader_config.py").write_text(config, encoding="utf-8")
     (base / "exchange").mkdir()
-    api = NbGraderAPI(config=load_course_config(course))
+    api = course_api(course, {})
     result = api.generate_assignment(assignment)
     if not result["success"]:
-        raise RuntimeError(result.get("error"))
+        raise RuntimeError(f"{result.get('log')}\n{result.get('error')}")
     solutions = sorted((course / "source" / assignment).glob("*.ipynb"))
     for n in range(learners):
         folder = course / "submitted" / f"learner{n:03d}" / assignment

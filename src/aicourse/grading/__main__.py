@@ -17,11 +17,9 @@ from pathlib import Path
 
 
 def _release(course: Path, assignment: str) -> int:
-    from nbgrader.apps.api import NbGraderAPI
+    from aicourse.grading.cohort import course_api
 
-    from aicourse.grading.cohort import load_course_config
-
-    api = NbGraderAPI(config=load_course_config(course))
+    api = course_api(course, {})
     for step, call in (
         ("generate", api.generate_assignment),
         ("release", api.release_assignment),

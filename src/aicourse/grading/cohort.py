@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import multiprocessing
+import os
 import re
 import sys
 import warnings
@@ -201,8 +202,17 @@ def grade_cohort(
 _WORKER_API: dict[tuple[str, tuple[tuple[str, object], ...]], NbGraderAPI] = {}
 
 
-def _api(course_dir: Path, overrides: dict[str, object]) -> NbGraderAPI:
-    """One nbgrader API per process and course (building it reads the config and exchange)."""
+def _tools_on_path() -> None:
+    """Put this environment's scripts first on PATH: nbgrader runs ``alembic`` by name."""
+    scripts = str(Path(sys.executable).parent)
+    path = os.environ.get("PATH", "")
+    if scripts not in path.split(os.pathsep):
+        os.environ["PATH"] = os.pathsep.join([scripts, path]) if path else scripts
+
+
+def course_api(course_dir: Path, overrides: dict[str, object]) -> NbGraderAPI:
+    """nbgrader's API for the course in ``course_dir``, one per process (building it is slow)."""
+    _tools_on_path()
     key = (str(course_dir), tuple(sorted(overrides.items())))
     if key not in _WORKER_API:
         _WORKER_API[key] = NbGraderAPI(config=load_course_config(course_dir, **overrides))
@@ -215,7 +225,7 @@ def _autograde(
     """Autograde one learner (in this process or a worker); nbgrader's result dictionary."""
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", SAWarning)
-        api = _api(course_dir, overrides)
+        api = course_api(course_dir, overrides)
         return dict(api.autograde(assignment, student, force=regrade, create=True))
 
 
@@ -243,7 +253,7 @@ def _grade_cohort(
     overrides: dict[str, object] = (
         {"SandboxedExecute__allow_unsandboxed": True} if allow_unsandboxed else {}
     )
-    api = _api(course_dir, overrides)
+    api = course_api(course_dir, overrides)
     summary = CohortSummary(assignment, [])
     if problem:
         summary.problems.append(f"graded WITHOUT the sandbox: {problem}")
