@@ -9,7 +9,7 @@ PORT ?= 8888
 WEEK1 := notebooks/foundations/week-1-what-ai-is.ipynb
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root)  # containers often run as root
 
-.PHONY: help env lab leader-view test lint release lock clean
+.PHONY: help env lab leader-view test lint release release-to-learners grade report lock clean
 
 help:  ## List the commands.
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -21,6 +21,7 @@ $(STAMP): requirements.lock pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	MPLBACKEND=Agg $(BIN)/python -c 'import matplotlib.pyplot'  # build the font cache once, quietly
+	$(BIN)/python -c 'from aicourse.grading.sandbox import install_kernelspec as i; i()'  # grading sandbox kernel
 	touch $(STAMP)
 
 env: $(STAMP)  ## Create .venv from the lock (only when needed).
@@ -44,10 +45,21 @@ lint: env  ## Lint the package, tests and notebooks with ruff.
 release: env  ## Regenerate release/ (student versions) from source/ with nbgrader.
 	$(BIN)/python tools/make_release.py
 
+release-to-learners: env  ## Release an assignment to the exchange, e.g. make release-to-learners A=week-1
+	@test -n "$(A)" || { echo "Say which assignment: make release-to-learners A=week-1"; exit 1; }
+	$(BIN)/python -m aicourse.grading release $(A)
+
+grade: env  ## Grade the whole cohort for one assignment (sandboxed), e.g. make grade A=week-1
+	@test -n "$(A)" || { echo "Say which assignment: make grade A=week-1"; exit 1; }
+	$(BIN)/python -m aicourse.grading grade $(A)
+
+report: env  ## The cohort report and completion CSV from the gradebook, into reports/.
+	$(BIN)/python -m aicourse.grading report --out reports
+
 lock: env  ## Re-resolve requirements.lock from pyproject.toml and rewrite environment.yml to match.
 	$(BIN)/python -m pip install --quiet uv  # the resolver; not part of the classroom environment
 	$(BIN)/python -m uv pip compile pyproject.toml --extra test --universal --no-header --no-annotate -o requirements.lock
 	$(BIN)/python tools/write_environment_yml.py
 
 clean:  ## Remove the environment and grading clutter.
-	rm -rf $(VENV) gradebook.db submitted autograded feedback .pytest_cache
+	rm -rf $(VENV) gradebook.db submitted autograded feedback reports grades.csv .pytest_cache

@@ -20,6 +20,10 @@ c.CourseDirectory.db_url = "sqlite:///gradebook.db"
 c.ClearSolutions.code_stub = {"python": ""}
 c.ClearSolutions.text_stub = "✏️ Type your answer here, replacing this line."
 
+# A learner who deletes a graded cell gets it back from the master copy when autograded, so
+# the check still runs (nbgrader restores changed locked cells anyway).
+c.OverwriteCells.add_missing_cells = True
+
 # Every cell gets a time limit, so a learner's endless loop cannot hold up grading.
 c.Execute.timeout = 60
 
@@ -31,3 +35,19 @@ c.IgnorePattern.pattern = r"FutureWarning|DeprecationWarning|UserWarning|Runtime
 # One account plays every role on a single machine and in the tests. JupyterHub deployments
 # override this in their own config.
 c.ExchangeCollect.check_owner = False
+
+# Autograding runs each learner's notebook in a sandbox kernel (bubblewrap): it cannot read
+# the solutions, other learners' work or the gradebook, can write only its own folder, and has
+# memory and CPU-time limits. A kernel that dies costs only the checks it had not passed yet.
+# This applies to `nbgrader autograde` and the formgrader alike; a learner's Validate button
+# (on their own server, without this course folder) keeps the ordinary kernel. If the sandbox
+# cannot start, grading stops and says why (see docs/instructor-guide.md to opt out).
+from aicourse.grading.config import autograde_preprocessors, feedback_preprocessors  # noqa: E402
+
+c.Autograde.autograde_preprocessors = autograde_preprocessors()
+c.SandboxedExecute.memory_limit_mb = 2048
+c.SandboxedExecute.cpu_time_limit = 300
+
+# Feedback pages show which checks passed and each failed check's plain-words message, but
+# never the hidden tests or a traceback quoting them.
+c.GenerateFeedback.preprocessors = feedback_preprocessors()

@@ -1,0 +1,101 @@
+"""Benchmark: autograding a cohort for one week, with and without the sandbox.
+
+Usage: python benchmarks/grading.py [--learners 50] [--assignment week-1] [--workers 1 2]
+
+Builds a temporary course from ``source/`` with the course's ``nbgrader_config.py``, puts
+``--learners`` submissions straight into ``submitted/`` (the exchange is not what is being
+measured), and times ``aicourse.grading.cohort.grade_cohort`` for each setting: sandboxed
+and plain, with each number of workers. Prints one row per run: seconds for the cohort and
+per learner. Every learner submits the solution, so every run does the same work.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import tempfile
+import time
+from pathlib import Path
+
+import nbformat
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def make_course(base: Path, assignment: str, learners: int) -> Path:
+    """A course folder with ``learners`` submissions of the source solution."""
+    from aicourse.grading.cohort import course_api
+
+    course = base / "course"
+    course.mkdir(parents=True)
+    shutil.copytree(ROOT / "source", course / "source")
+    config = (ROOT / "nbgrader_config.py").read_text(encoding="utf-8")
+    config += (
+        f"\nc.CourseDirectory.root = {str(course)!r}\n"
+        f"c.CourseDirectory.db_url = 'sqlite:///{base / 'gradebook.db'}'\n"
+        f"c.Exchange.root = {str(base / 'exchange')!r}\n"
+    )
+    (course / "nbgrader_config.py").write_text(config, encoding="utf-8")
+    (base / "exchange").mkdir()
+    api = course_api(course, {})
+    result = api.generate_assignment(assignment)
+    if not result["success"]:
+        raise RuntimeError(f"{result.get('log')}\n{result.get('error')}")
+    solutions = sorted((course / "source" / assignment).glob("*.ipynb"))
+    for n in range(learners):
+        folder = course / "submitted" / f"learner{n:03d}" / assignment
+        folder.mkdir(parents=True)
+        for nb in solutions:
+            notebook = nbformat.read(nb, as_version=4)
+            nbformat.write(notebook, folder / nb.name)
+        (folder / "timestamp.txt").write_text("2026-11-01 09:00:00.000000+13:00")
+    return course
+
+
+def run(course: Path, assignment: str, sandboxed: bool, workers: int) -> float:
+    """Seconds to grade the whole cohort once, from scratch."""
+    from aicourse.grading import cohort
+
+    for folder in ("autograded", "feedback"):
+        shutil.rmtree(course / folder, ignore_errors=True)
+    cohort._WORKER_API.clear()
+    config = course / "nbgrader_config.py"
+    text = config.read_text(encoding="utf-8")
+    switch = f"\nc.SandboxedExecute.sandboxed = {sandboxed}\n"
+    config.write_text(text + switch, encoding="utf-8")
+    try:
+        start = time.perf_counter()
+        summary = cohort.grade_cohort(
+            course, assignment, regrade=True, workers=workers, progress=lambda _: None
+        )
+        seconds = time.perf_counter() - start
+    finally:
+        config.write_text(text, encoding="utf-8")
+    failed = summary.by_status("failed")
+    if failed:
+        raise RuntimeError(f"{len(failed)} learners failed: {failed[0].line()}")
+    return seconds
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--learners", type=int, default=50)
+    parser.add_argument("--assignment", default="week-1")
+    parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        course = make_course(Path(tmp), args.assignment, args.learners)
+        print(f"Grading {args.learners} learners, {args.assignment}")
+        print(f"{'sandbox':<8} {'workers':>7} {'cohort s':>9} {'per learner s':>14}")
+        for workers in args.workers:
+            for sandboxed in (True, False):
+                seconds = run(course, args.assignment, sandboxed, workers)
+                print(
+                    f"{'on' if sandboxed else 'off':<8} {workers:>7} {seconds:>9.1f} "
+                    f"{seconds / args.learners:>14.2f}",
+                    flush=True,
+                )
+
+
+if __name__ == "__main__":
+    main()
