@@ -50,10 +50,8 @@ from aicourse.checks import Verdict, as_number, is_unanswered, normalise_text
 from aicourse.data.use_cases import BENEFIT_AREAS
 from aicourse.plots import brief as draw
 from aicourse.plots.adoption import LEVEL_COLOURS
+from aicourse.responsible import APPROACHES  # customise, buy, build: one list for the week
 from aicourse.risk import IMPACTS, LEVELS, LIKELIHOODS, risk_level
-
-#: The three ways to get an AI tool, from least to most work for the agency.
-APPROACHES: tuple[str, ...] = ("customise", "buy", "build")
 
 #: Words at least, in a human oversight step for a High risk use.
 HIGH_RISK_OVERSIGHT_WORDS = 12
@@ -308,14 +306,14 @@ def collect_use_case(namespace: Mapping[str, object] | None = None) -> UseCasePr
     if namespace is None:
         from IPython import get_ipython
 
-        from aicourse.exercises import _namespace
+        from aicourse.exercises import learner_namespace
 
         if get_ipython() is None:
             raise RuntimeError(
                 "collect_use_case() reads a notebook's variables; outside a notebook, "
                 "pass them in: collect_use_case(namespace=globals())"
             )
-        namespace = _namespace()
+        namespace = learner_namespace()
     return make_use_case(namespace)
 
 

@@ -91,7 +91,7 @@ def require_correct(question_id: str, *answer: object) -> None:
     require(_exercise(question_id).check(answer[0]) if answer else _lookup(question_id))
 
 
-def _namespace() -> Mapping[str, Any]:
+def learner_namespace() -> Mapping[str, Any]:
     """The learner's variables: IPython's user namespace, or the calling module's globals."""
     try:
         from IPython import get_ipython
@@ -112,7 +112,7 @@ def _namespace() -> Mapping[str, Any]:
 def _lookup(question_id: str) -> Verdict:
     """Check the learner's answer found by its variable name, saying so if it is not set."""
     ex = _exercise(question_id)
-    ns = _namespace()
+    ns = learner_namespace()
     if ex.variable not in ns:
         return Verdict(
             "not answered",

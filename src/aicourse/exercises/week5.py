@@ -27,7 +27,7 @@ from aicourse.checks import (
     is_unanswered,
     normalise_text,
 )
-from aicourse.exercises import ChoiceExercise, Exercise, _namespace, register
+from aicourse.exercises import ChoiceExercise, Exercise, learner_namespace, register
 from aicourse.responsible import gap_from_counts
 from aicourse.risk import IMPACTS, LEVELS, LIKELIHOODS, risk_level
 
@@ -201,7 +201,7 @@ IMPACT_HINTS = {
 
 def _learner_answers() -> Mapping[str, Any]:
     """The learner's variables (the notebook's namespace), for answers that depend on others."""
-    return _namespace()
+    return learner_namespace()
 
 
 def check_scenario_level(answer: object, answers: Mapping[str, Any] | None = None) -> Verdict:
