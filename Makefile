@@ -7,9 +7,11 @@ STAMP := $(VENV)/.installed
 export PATH := $(abspath $(BIN)):$(PATH)
 PORT ?= 8888
 WEEK1 := notebooks/foundations/week-1-what-ai-is.ipynb
+# Notebook runs use a kernel client that cannot hang on a missed message (see patient_client.py).
+PATIENT := --AsyncKernelManager.client_class=aicourse.patient_client.PatientKernelClient
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root)  # containers often run as root
 
-.PHONY: help env lab leader-view test lint release release-to-learners grade report lock clean
+.PHONY: help env lab leader-view test lint execute release release-to-learners grade report lock clean
 
 help:  ## List the commands.
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -33,7 +35,7 @@ leader-view: env  ## Masterclass N as a no-code app for leaders (Voila), e.g. ma
 	@test -n "$(N)" || { echo "Say which masterclass: make leader-view N=1 (or 2, 3)"; exit 1; }
 	@nb=$$(ls notebooks/masterclass/masterclass-$(N)-*.ipynb 2>/dev/null | head -1); \
 	  test -n "$$nb" || { echo "No masterclass $(N) in notebooks/masterclass/"; exit 1; }; \
-	  $(BIN)/voila "$$nb" --port=$(PORT) --Voila.ip=127.0.0.1
+	  $(BIN)/voila "$$nb" --port=$(PORT) --Voila.ip=127.0.0.1 $(PATIENT)
 
 test: env  ## Run every test (package, widgets, notebooks with nbval, nbgrader round trip).
 	$(BIN)/python -m pytest tests notebooks \
@@ -41,6 +43,10 @@ test: env  ## Run every test (package, widgets, notebooks with nbval, nbgrader r
 
 lint: env  ## Lint the package, tests and notebooks with ruff.
 	$(BIN)/ruff check src tests tools notebooks source
+
+execute: env  ## Re-run a lesson top to bottom and save it with its outputs, e.g. make execute NB=notebooks/foundations/week-2-data.ipynb
+	@test -n "$(NB)" || { echo "Say which notebook: make execute NB=notebooks/..."; exit 1; }
+	$(BIN)/jupyter nbconvert --to notebook --execute --inplace $(PATIENT) "$(NB)"
 
 release: env  ## Regenerate release/ (student versions) from source/ with nbgrader.
 	$(BIN)/python tools/make_release.py

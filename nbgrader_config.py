@@ -24,6 +24,10 @@ c.ClearSolutions.text_stub = "✏️ Type your answer here, replacing this line.
 # the check still runs (nbgrader restores changed locked cells anyway).
 c.OverwriteCells.add_missing_cells = True
 
+# Kernels are driven by a client that never waits for ever on a message that has already
+# arrived (nbclient can miss a wake-up under load; see src/aicourse/patient_client.py).
+c.AsyncKernelManager.client_class = "aicourse.patient_client.PatientKernelClient"
+
 # Every cell gets a time limit, so a learner's endless loop cannot hold up grading.
 c.Execute.timeout = 60
 

@@ -128,6 +128,7 @@ def test_the_course_config_uses_both() -> None:
     assert config.Autograde.autograde_preprocessors == autograde_preprocessors()
     assert config.GenerateFeedback.preprocessors == feedback_preprocessors()
     assert config.OverwriteCells.add_missing_cells is True
+    assert config.AsyncKernelManager.client_class == "aicourse.patient_client.PatientKernelClient"
 
 
 # --- feedback -----------------------------------------------------------------------------

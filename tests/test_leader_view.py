@@ -28,6 +28,7 @@ def voila(tmp_path_factory):
         "--no-browser",
         f"--port={port}",
         "--Voila.ip=127.0.0.1",
+        "--AsyncKernelManager.client_class=aicourse.patient_client.PatientKernelClient",
     ]
     ready = lambda: http_get(f"{base}/", timeout=5)[0] == 200  # noqa: E731
     with running(cmd, ready, tmp_path_factory.mktemp("home")):
