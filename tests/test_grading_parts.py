@@ -15,7 +15,12 @@ from nbgrader.preprocessors import ClearHiddenTests, Execute
 
 from aicourse.grading.config import autograde_preprocessors, feedback_preprocessors
 from aicourse.grading.execute import SandboxedExecute
-from aicourse.grading.feedback import GENERAL_MESSAGE, PlainFeedback, plain_error
+from aicourse.grading.feedback import (
+    GENERAL_MESSAGE,
+    OWN_CELL_MESSAGE,
+    PlainFeedback,
+    plain_error,
+)
 from aicourse.grading.report import COMPLETION_COLUMNS, completion, missed_cells, report_html
 from aicourse.grading.sandbox import (
     ENV_VAR,
@@ -164,10 +169,13 @@ def test_a_bare_assert_gets_a_general_sentence() -> None:
     assert named["traceback"] == ["NameError: x"]
 
 
-def test_answer_cells_keep_their_own_traceback() -> None:
+def test_answer_cells_keep_one_plain_line_of_their_error() -> None:
     cell = _cell(False, True, [ERROR])
     out, _ = PlainFeedback().preprocess_cell(cell, {}, 0)
-    assert out.outputs[0]["traceback"] == ERROR["traceback"]
+    assert out.outputs[0]["traceback"] == ["AssertionError: Not yet. Did someone write this rule?"]
+    silent = _cell(False, True, [ERROR | {"ename": "MemoryError", "evalue": ""}])
+    out, _ = PlainFeedback().preprocess_cell(silent, {}, 0)
+    assert out.outputs[0]["traceback"] == [f"MemoryError: {OWN_CELL_MESSAGE}"]
 
 
 # --- report -------------------------------------------------------------------------------

@@ -8,7 +8,9 @@ generate_feedback`` and the formgrader both produce safe pages.
 
 In every autograded test cell, each error keeps only its plain-words message (the sentence
 ``require_correct`` raises); a bare ``assert`` in a hidden test becomes a general sentence.
-Tracebacks of the learner's own answer cells stay, because they show only the learner's code.
+Errors in any other cell (the learner's own answer, or a cell they broke) keep one line, the
+error's name and message: a page of traceback frightens people who do not code, and the
+learner can rerun the cell in their own notebook to see the detail.
 """
 
 from __future__ import annotations
@@ -21,6 +23,11 @@ from nbgrader.preprocessors import NbGraderPreprocessor
 #: What a learner reads when a check failed without a message of its own.
 GENERAL_MESSAGE = (
     "This check did not pass. Run the instant check under your answer to see what to change."
+)
+
+#: What a learner reads when their own cell stopped with an error that carries no message.
+OWN_CELL_MESSAGE = (
+    "this cell stopped with an error. Run it in your own notebook to see where, then fix it."
 )
 
 
@@ -37,16 +44,27 @@ def plain_error(output: NotebookNode) -> NotebookNode:
     return NotebookNode(output_type="error", ename=name, evalue=message, traceback=[shown])
 
 
+def own_cell_error(output: NotebookNode) -> NotebookNode:
+    """The error ``output`` of a learner's own cell, as one line: its name and message."""
+    message = str(output.get("evalue") or "").strip() or OWN_CELL_MESSAGE
+    name = str(output.get("ename") or "Error")
+    return NotebookNode(
+        output_type="error", ename=name, evalue=message, traceback=[f"{name}: {message}"]
+    )
+
+
 class PlainFeedback(NbGraderPreprocessor):
-    """Replace tracebacks in autograded test cells with the plain-words message."""
+    """Replace every traceback with a plain-words line; test cells keep only their message."""
 
     def preprocess_cell(
         self, cell: NotebookNode, resources: dict[str, Any], index: int
     ) -> tuple[NotebookNode, dict[str, Any]]:
-        """Keep a test cell's verdict and message; drop the code lines a traceback quotes."""
-        if _is_test_cell(cell):
-            cell.outputs = [
-                plain_error(out) if out.get("output_type") == "error" else out
-                for out in cell.get("outputs", [])
-            ]
+        """Keep each cell's verdict and message; drop the code lines a traceback quotes."""
+        if cell.cell_type != "code":
+            return cell, resources
+        reduce = plain_error if _is_test_cell(cell) else own_cell_error
+        cell.outputs = [
+            reduce(out) if out.get("output_type") == "error" else out
+            for out in cell.get("outputs", [])
+        ]
         return cell, resources
