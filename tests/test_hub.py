@@ -44,10 +44,10 @@ import pytest
 import requests
 from nbgrader_harness import answer_release, autograded_points
 from plan_week_1 import plan as week1_plan
-from servers import free_port
+from servers import free_port, reachable
 
 from aicourse.grading.sandbox import sandbox_problem
-from aicourse.hub import DEPLOY, unreachable_for_others
+from aicourse.hub import DEPLOY
 
 pytestmark = pytest.mark.hub
 
@@ -97,26 +97,6 @@ def _install_proxy() -> None:
         capture_output=True,
         timeout=300,
     )
-
-
-@contextmanager
-def reachable(paths: list[Path]) -> Iterator[None]:
-    """Let other accounts traverse the folders on the way to ``paths``; restore modes after.
-
-    On this machine the course's Python is a link into /root, which is mode 700; learners and
-    the grader must be able to run it, as on a server where the course is installed properly.
-    """
-    changed: dict[str, int] = {}
-    for path in paths:
-        for folder in unreachable_for_others(path):
-            if folder not in changed:
-                changed[folder] = stat.S_IMODE(os.stat(folder).st_mode)
-                os.chmod(folder, changed[folder] | stat.S_IXOTH)
-    try:
-        yield
-    finally:
-        for folder, mode in changed.items():
-            os.chmod(folder, mode)
 
 
 def _remove_account(name: str) -> None:
@@ -462,6 +442,7 @@ class Journey:
     listed_before: dict[str, list]
     fetched: dict[str, list]
     submitted: dict[str, list]
+    forged: str
     collected: dict
     submissions: list
     autograded: dict[str, dict]
@@ -477,6 +458,15 @@ def _assignment(listing: list, status: str | None = None) -> dict:
         found = [a for a in found if a["status"] == status]
     assert found, f"no {status or ''} {ASSIGNMENT} in {listing}"
     return found[0]
+
+
+#: What a learner would type in a terminal to submit in another learner's name.
+FORGE = f"""
+import subprocess
+cmd = ["nbgrader", "submit", "{ASSIGNMENT}", "--course", "{COURSE}", "--student", "{BEN}",
+       "--Authenticator.plugin_class=nbgrader.auth.base.NoAuthPlugin"]
+print("EXIT", subprocess.run(cmd, capture_output=True).returncode)
+"""
 
 
 @pytest.fixture(scope="module")
@@ -515,6 +505,9 @@ def journey(hub: Hub) -> Journey:
         person.json("PUT", path, data=json.dumps(saved))
         submitted[name] = person.json("POST", f"{server}/assignments/submit", data=form)["value"]
 
+    # Ana, from her own notebook, submits her answers in Ben's name (nbgrader allows it).
+    forged = run_in_kernel(people[ANA], FORGE)
+
     collected = ins.json("POST", f"{grader_api}/assignment/{ASSIGNMENT}/collect")
     submissions = ins.json("GET", f"{grader_api}/submissions/{ASSIGNMENT}")
     autograded = {}
@@ -541,6 +534,7 @@ def journey(hub: Hub) -> Journey:
         listed_before=listed_before,
         fetched=fetched,
         submitted=submitted,
+        forged=forged,
         collected=collected,
         submissions=submissions,
         autograded=autograded,
@@ -609,6 +603,15 @@ def test_each_learner_fetches_only_their_own_feedback(journey: Journey):
         text = _text(journey.feedback[name])
         assert f"scenario_a = {own['scenario_a']}" in text, name
         assert f"scenario_a = {other['scenario_a']}" not in text, name
+
+
+def test_a_submission_in_another_learners_name_is_not_collected(journey: Journey):
+    assert "EXIT 0" in journey.forged, journey.forged
+    inbound = journey.hub.exchange / COURSE / "inbound"
+    owners = [pwd.getpwuid(p.stat().st_uid).pw_name for p in inbound.glob(f"{BEN}+*")]
+    assert sorted(owners) == sorted([BEN, ANA]), "Ana's forged submission is in the exchange"
+    assert f"submitted by {ANA}" in journey.collected["log"], journey.collected["log"]
+    # Ben's grade is his own work (test above: no autograded point), not Ana's answers.
 
 
 def test_learner_gets_403_from_the_formgrader(journey: Journey):

@@ -142,6 +142,7 @@ def test_course_config_for_the_grader_reuses_the_course_settings(tmp_path: Path)
     assert c.CourseDirectory.root == str(tmp_path / "course")
     assert c.CourseDirectory.db_url == f"sqlite:///{tmp_path / 'course/gradebook.db'}"
     assert c.ExchangeCollect.check_owner is True, "real accounts: submissions must be theirs"
+    assert c.ExchangeFactory.collect == "aicourse.grading.exchange.OwnerCheckedCollect"
     steps = [step.__name__ for step in c.Autograde.autograde_preprocessors]
     assert "SandboxedExecute" in steps, "autograding stays in the sandbox on the hub"
 

@@ -260,14 +260,16 @@ def course_config_text(settings: HubSettings, repo: Path = REPO) -> str:
     db_url = f"sqlite:///{settings.course_dir / 'gradebook.db'}"
     return "\n".join(
         [
-            "# Written by `python -m aicourse.hub setup`. Change the course's settings in",
-            f"# {repo / 'nbgrader_config.py'}; this file only adds this server's paths.",
+            "# The course service's nbgrader settings: the course's own file, then this",
+            f"# server's paths. Change course settings in {repo / 'nbgrader_config.py'}.",
             "c = get_config()  # noqa: F821",
             f"load_subconfig({str(repo / 'nbgrader_config.py')!r})  # noqa: F821",
             f"c.CourseDirectory.root = {str(settings.course_dir)!r}",
             f"c.CourseDirectory.db_url = {db_url!r}",
-            "# Real accounts: a submission must belong to the learner it claims to be from.",
+            "# Each learner has their own account: a submission is collected only if its",
+            "# folder in the exchange belongs to the learner it names.",
             "c.ExchangeCollect.check_owner = True",
+            'c.ExchangeFactory.collect = "aicourse.grading.exchange.OwnerCheckedCollect"',
             "",
         ]
     )
