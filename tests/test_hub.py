@@ -356,6 +356,7 @@ class Hub:
     settings: dict[str, object]
     record: Callable[[], None]
     setup_output: str
+    env: dict[str, str]
 
     @property
     def course_dir(self) -> Path:
@@ -424,7 +425,7 @@ def hub() -> Iterator[Hub]:
             cmd = [str(BIN / "jupyterhub"), "-f", str(DEPLOY / "jupyterhub_config.py")]
             ready = lambda: requests.get(f"{base}/hub/api", timeout=5).ok  # noqa: E731
             with hub_process(cmd, env, root, ready) as record:
-                yield Hub(base, root, settings, record, setup.stdout)
+                yield Hub(base, root, settings, record, setup.stdout, env)
     finally:
         shutil.rmtree(root, ignore_errors=True)
 
@@ -447,6 +448,7 @@ class Journey:
     submissions: list
     autograded: dict[str, dict]
     feedback_released: dict
+    cohort: subprocess.CompletedProcess[str]
     feedback: dict[str, str]
     lessons: dict[str, dict]
     seconds: float
@@ -517,6 +519,15 @@ def journey(hub: Hub) -> Journey:
     ins.json("POST", f"{grader_api}/assignment/{ASSIGNMENT}/generate_feedback")
     feedback_released = ins.json("POST", f"{grader_api}/assignment/{ASSIGNMENT}/release_feedback")
 
+    # An administrator grades the whole cohort in one go, as the grader (safe to repeat).
+    cohort = subprocess.run(
+        [sys.executable, "-m", "aicourse.grading", "--course", str(hub.course_dir), "grade",
+         ASSIGNMENT],
+        user=GRADER, group=GRADER, extra_groups=[], cwd=hub.course_dir,
+        env=hub.env | {"HOME": str(hub.home(GRADER))}, capture_output=True, text=True,
+        timeout=300,
+    )  # fmt: skip
+
     feedback = {}
     for name in (ANA, BEN):
         person, server = people[name], f"/user/{name}"
@@ -539,6 +550,7 @@ def journey(hub: Hub) -> Journey:
         submissions=submissions,
         autograded=autograded,
         feedback_released=feedback_released,
+        cohort=cohort,
         feedback=feedback,
         lessons=lessons,
         seconds=time.monotonic() - started,
@@ -590,6 +602,13 @@ def _score(page: str) -> tuple[float, float]:
     match = re.search(r"\(Score: ([\d.]+) / ([\d.]+)\)", html.unescape(page))
     assert match, "no score in the feedback page"
     return float(match.group(1)), float(match.group(2))
+
+
+def test_the_cohort_command_grades_on_the_hub_too(journey: Journey):
+    out = journey.cohort.stdout + journey.cohort.stderr
+    assert journey.cohort.returncode == 0, out
+    assert "2 graded, 0 failed" in out, out
+    assert (journey.hub.course_dir / "grades.csv").read_text().count(ASSIGNMENT) == 2
 
 
 def test_each_learner_fetches_only_their_own_feedback(journey: Journey):

@@ -177,3 +177,12 @@ def test_settings_file_rejects_unknown_names(tmp_path: Path):
     path.write_text('instructors = ["ins"]\nlearners = ["ana"]\nlearner = ["typo"]\n')
     with pytest.raises(ValueError, match="unknown setting"):
         load_settings(path)
+
+
+def test_an_intake_with_its_own_course_id_gets_it_everywhere(tmp_path: Path):
+    settings = HubSettings(instructors=("ins",), learners=("ana",), course="ai-foundations-2027a")
+    assert settings.formgrade_group == "formgrade-ai-foundations-2027a"
+    assert settings.grader_user == "grader-ai-foundations-2027a"
+    (tmp_path / "nbgrader_config.py").write_text(course_config_text(settings))
+    c = PyFileConfigLoader("nbgrader_config.py", path=str(tmp_path)).load_config()
+    assert c.CourseDirectory.course_id == "ai-foundations-2027a"

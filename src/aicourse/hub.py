@@ -255,21 +255,40 @@ def make_pre_spawn_hook(settings: HubSettings):
 # --- Server set-up (root, once) ---------------------------------------------------------
 
 
-def course_config_text(settings: HubSettings, repo: Path = REPO) -> str:
-    """The grader's ``nbgrader_config.py``: the course's own file, then this server's paths."""
+def course_config_text(settings: HubSettings, repo: Path = REPO, owners_known: bool = True) -> str:
+    """The grader's ``nbgrader_config.py``: the course's own file, then this server's paths.
+
+    ``owners_known`` says whether the grader can name the account that owns each submission
+    (true on one server; false on Kubernetes, where learners' ids have no names for it).
+    """
     db_url = f"sqlite:///{settings.course_dir / 'gradebook.db'}"
+    if owners_known:
+        owner_lines = [
+            "# Each learner has their own account: a submission is collected only if its",
+            "# folder in the exchange belongs to the learner it names.",
+            "c.ExchangeCollect.check_owner = True",
+            'c.ExchangeFactory.collect = "aicourse.grading.exchange.OwnerCheckedCollect"',
+        ]
+    else:
+        owner_lines = [
+            "# Learners' ids have no names here, so who submitted cannot be checked",
+            "# (see the deployment's README: the exchange).",
+            "c.ExchangeCollect.check_owner = False",
+        ]
     return "\n".join(
         [
             "# The course service's nbgrader settings: the course's own file, then this",
             f"# server's paths. Change course settings in {repo / 'nbgrader_config.py'}.",
             "c = get_config()  # noqa: F821",
             f"load_subconfig({str(repo / 'nbgrader_config.py')!r})  # noqa: F821",
+            f"c.CourseDirectory.course_id = {settings.course!r}",
             f"c.CourseDirectory.root = {str(settings.course_dir)!r}",
             f"c.CourseDirectory.db_url = {db_url!r}",
-            "# Each learner has their own account: a submission is collected only if its",
-            "# folder in the exchange belongs to the learner it names.",
-            "c.ExchangeCollect.check_owner = True",
-            'c.ExchangeFactory.collect = "aicourse.grading.exchange.OwnerCheckedCollect"',
+            "# The exchange, as every server on the hub sees it (so the course's commands,",
+            "# such as `python -m aicourse.grading grade`, work from a shell too).",
+            f"c.Exchange.root = {str(settings.exchange_root)!r}",
+            "c.Exchange.path_includes_course = True",
+            *owner_lines,
             "",
         ]
     )
