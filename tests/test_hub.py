@@ -19,6 +19,7 @@ the accounts, their groups and the folders are removed afterwards.
 
 from __future__ import annotations
 
+import grp
 import html
 import json
 import os
@@ -141,13 +142,13 @@ def accounts(homes: Path) -> Iterator[None]:
     finally:
         for name in names:
             _remove_account(name)
-        leftovers = [n for n in names if _exists(n)]
-        assert not leftovers, f"accounts not removed: {leftovers}"
+        leftovers = [n for n in names if _exists(pwd.getpwnam, n) or _exists(grp.getgrnam, n)]
+        assert not leftovers, f"accounts or groups not removed: {leftovers}"
 
 
-def _exists(name: str) -> bool:
+def _exists(lookup: Callable[[str], object], name: str) -> bool:
     try:
-        pwd.getpwnam(name)
+        lookup(name)
     except KeyError:
         return False
     return True
