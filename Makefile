@@ -9,9 +9,11 @@ PORT ?= 8888
 WEEK1 := notebooks/foundations/week-1-what-ai-is.ipynb
 # Notebook runs use a kernel client that cannot hang on a missed message (see patient_client.py).
 PATIENT := --AsyncKernelManager.client_class=aicourse.patient_client.PatientKernelClient
+HUB_SETTINGS ?= /etc/aicourse/hub.toml
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root)  # containers often run as root
 
-.PHONY: help env lab leader-view test lint execute release release-to-learners grade report lock clean
+.PHONY: help env lab leader-view test lint execute release release-to-learners grade report lock \
+	clean hub hub-setup hub-proxy
 
 help:  ## List the commands.
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -37,7 +39,7 @@ leader-view: env  ## Masterclass N as a no-code app for leaders (Voila), e.g. ma
 	  test -n "$$nb" || { echo "No masterclass $(N) in notebooks/masterclass/"; exit 1; }; \
 	  $(BIN)/voila "$$nb" --port=$(PORT) --Voila.ip=127.0.0.1 $(PATIENT)
 
-test: env  ## Run every test (package, widgets, notebooks with nbval, nbgrader round trip).
+test: env  ## Run every test (package, widgets, notebooks with nbval, nbgrader round trip, hub).
 	$(BIN)/python -m pytest tests notebooks \
 	  --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
 
@@ -61,6 +63,15 @@ grade: env  ## Grade the whole cohort for one assignment (sandboxed), e.g. make 
 
 report: env  ## The cohort report and completion CSV from the gradebook, into reports/.
 	$(BIN)/python -m aicourse.grading report --out reports
+
+hub-proxy:  ## Install the hub's proxy (configurable-http-proxy from npm) into deploy/jupyterhub/.
+	npm ci --no-audit --no-fund --prefix deploy/jupyterhub
+
+hub-setup: env hub-proxy  ## Prepare this server for the hub, as root (settings: HUB_SETTINGS=...).
+	$(BIN)/python -m aicourse.hub setup --settings $(HUB_SETTINGS)
+
+hub: env  ## Start JupyterHub for a cohort on this server, as root (deploy/jupyterhub/README.md).
+	AICOURSE_HUB_SETTINGS=$(HUB_SETTINGS) $(BIN)/jupyterhub -f deploy/jupyterhub/jupyterhub_config.py
 
 lock: env  ## Re-resolve requirements.lock from pyproject.toml and rewrite environment.yml to match.
 	$(BIN)/python -m pip install --quiet uv  # the resolver; not part of the classroom environment

@@ -14,6 +14,9 @@ import pytest  # noqa: E402
 def pytest_configure(config):
     # Used by tests/test_nbgrader_roundtrip.py; registered so pytest does not warn about it.
     config.addinivalue_line("markers", "nbgrader: runs nbgrader's whole workflow (slow)")
+    config.addinivalue_line(
+        "markers", "hub: runs a real JupyterHub with real local accounts (root)"
+    )
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import socket
+import stat
 import subprocess
 import time
 import urllib.request
@@ -12,6 +13,8 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+
+from aicourse.hub import unreachable_for_others
 
 
 def free_port() -> int:
@@ -60,3 +63,23 @@ def http_get(
     req = urllib.request.Request(url, headers=headers or {})
     with urllib.request.urlopen(req, timeout=timeout) as resp:
         return resp.status, resp.read().decode()
+
+
+@contextmanager
+def reachable(paths: list[Path]) -> Iterator[None]:
+    """Let other accounts traverse the folders on the way to ``paths``; restore modes after.
+
+    On this machine the course's Python is a link into /root, which is mode 700; learners and
+    the grader must be able to run it, as on a server where the course is installed properly.
+    """
+    changed: dict[str, int] = {}
+    for path in paths:
+        for folder in unreachable_for_others(path):
+            if folder not in changed:
+                changed[folder] = stat.S_IMODE(os.stat(folder).st_mode)
+                os.chmod(folder, changed[folder] | stat.S_IXOTH)
+    try:
+        yield
+    finally:
+        for folder, mode in changed.items():
+            os.chmod(folder, mode)
