@@ -9,7 +9,7 @@ PORT ?= 8888
 WEEK1 := notebooks/foundations/week-1-what-ai-is.ipynb
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root)  # containers often run as root
 
-.PHONY: help env lab leader-view test lint release lock clean
+.PHONY: help env lab leader-view test lint release site lock clean
 
 help:  ## List the commands.
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -44,10 +44,13 @@ lint: env  ## Lint the package, tests and notebooks with ruff.
 release: env  ## Regenerate release/ (student versions) from source/ with nbgrader.
 	$(BIN)/python tools/make_release.py
 
+site: env  ## Build the course website into _site/ (open _site/index.html) and an offline zip.
+	$(BIN)/python -m aicourse.site --out _site
+
 lock: env  ## Re-resolve requirements.lock from pyproject.toml and rewrite environment.yml to match.
 	$(BIN)/python -m pip install --quiet uv  # the resolver; not part of the classroom environment
-	$(BIN)/python -m uv pip compile pyproject.toml --extra test --universal --no-header --no-annotate -o requirements.lock
+	$(BIN)/python -m uv pip compile pyproject.toml --extra test --extra site --universal --no-header --no-annotate -o requirements.lock
 	$(BIN)/python tools/write_environment_yml.py
 
 clean:  ## Remove the environment and grading clutter.
-	rm -rf $(VENV) gradebook.db submitted autograded feedback .pytest_cache
+	rm -rf $(VENV) gradebook.db submitted autograded feedback .pytest_cache _site
