@@ -257,6 +257,13 @@ def test_no_page_loads_anything_from_another_site(site: Path, pages: dict[str, P
     assert not problems, "\n".join(problems)
 
 
+def test_every_image_has_a_text_alternative(pages: dict[str, Page]):
+    images = re.compile(r"<img\b[^>]*>")
+    found = [tag for page in pages.values() for tag in images.findall(page.html)]
+    assert len(found) > 20
+    assert all(re.search(r'\balt="[^"]+"', tag) for tag in found)
+
+
 def test_widget_pages_load_the_vendored_renderer(site: Path, pages: dict[str, Page]):
     for lesson in lesson_notebooks():
         scripts = [v for k, v in pages[f"{lesson.stem}.html"].links if k == "script.src"]

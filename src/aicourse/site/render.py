@@ -100,6 +100,16 @@ def _relink(body: str, pages: dict[str, str]) -> str:
     return re.sub(r'href="(?P<target>[^":]+?\.ipynb(?:#[^"]*)?)"', swap, body)
 
 
+#: Read by screen readers for a chart: each chart has a title, and a sentence after it in the
+#: lesson says what to notice (house style).
+CHART_ALT = "Chart; its title and the sentence after it say what it shows"
+
+
+def _describe_charts(body: str) -> str:
+    """Give nbconvert's output images (which have no alt text) a short description."""
+    return re.sub(r'<img src="data:image/', f'<img alt="{CHART_ALT}" src="data:image/', body)
+
+
 def render_notebook(path: Path, exporter: HTMLExporter, pages: dict[str, str],
                     where: str) -> RenderedNotebook:
     """Render one notebook's cells. ``pages`` maps notebook file names to their pages."""
@@ -110,5 +120,5 @@ def render_notebook(path: Path, exporter: HTMLExporter, pages: dict[str, str],
         nb.metadata["widgets"] = {WIDGET_STATE: disabled_copy(saved)}
     body, resources = exporter.from_notebook_node(nb, resources={"metadata": {"name": path.stem}})
     css = "\n".join(resources.get("inlining", {}).get("css", []))
-    body = _relink(body, pages)
+    body = _describe_charts(_relink(body, pages))
     return RenderedNotebook(body, headings(body), count, css)

@@ -26,6 +26,9 @@ WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 
 State = Mapping[str, Mapping[str, Any]]
 
+#: A demo's chart, for screen readers (the figure's own text is only "<Figure size ...>").
+CHART_ALT = "Chart from this demo, as it was when the lesson was run"
+
 _SELECTIONS = {"DropdownModel", "SelectModel", "SelectionSliderModel"}
 _CHOICES = {"RadioButtonsModel", "ToggleButtonsModel"}
 _TEXTS = {"TextModel", "TextareaModel", "PasswordModel", "ComboboxModel"}
@@ -84,8 +87,7 @@ def _output_html(output: Mapping[str, Any]) -> str:
     data = output.get("data", {})
     for mime in ("image/png", "image/jpeg"):
         if mime in data:
-            alt = html.escape(data.get("text/plain", "chart"), quote=True)
-            return (f'<img class="aic-snap-figure" alt="{alt}" '
+            return (f'<img class="aic-snap-figure" alt="{CHART_ALT}" '
                     f'src="data:{mime};base64,{data[mime].strip()}">')
     if "image/svg+xml" in data:
         return f'<div class="aic-snap-figure">{data["image/svg+xml"]}</div>'
