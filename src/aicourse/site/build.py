@@ -123,7 +123,7 @@ def _inline_markdown(text: str) -> Markup:
     return Markup(html)
 
 
-def _environment(course: Course, rendered: dict[str, RenderedNotebook]) -> Environment:
+def _environment(rendered: dict[str, RenderedNotebook]) -> Environment:
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True,
                       undefined=StrictUndefined, trim_blocks=False)
     env.filters["inline_markdown"] = _inline_markdown
@@ -150,15 +150,15 @@ def _prepare(out: Path) -> None:
                                  "folder, or empty it first.")
         shutil.rmtree(out)
     (out / "_static").mkdir(parents=True)
-    (out / MARKER).write_text("Built by python -m aicourse.site; safe to delete.\n")
+    (out / MARKER).write_text("Built by python -m aicourse.site; safe to delete.\n", "utf-8")
 
 
 def _write_assets(out: Path, exporter: HTMLExporter, css: str) -> None:
     """The stylesheets (JupyterLab's look, the course's own) and the vendored widget renderer."""
     lab_static = next(Path(p) / "static" for p in exporter.template_paths
                       if (Path(p) / "static" / "index.css").exists())
-    jupyter_css = [(lab_static / name).read_text() for name in ("index.css", "theme-light.css")]
-    (out / "_static" / "jupyter.css").write_text("\n".join([*jupyter_css, css]))
+    jupyter_css = [(lab_static / f).read_text("utf-8") for f in ("index.css", "theme-light.css")]
+    (out / "_static" / "jupyter.css").write_text("\n".join([*jupyter_css, css]), "utf-8")
     shutil.copy(STATIC / "course.css", out / "_static" / "course.css")
     shutil.copytree(STATIC / "vendor", out / "_static" / "vendor")
 
@@ -195,7 +195,7 @@ def build_site(root: Path, out: Path) -> BuildReport:
         (out / exercise.download).parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(exercise.path, out / exercise.download)
 
-    env = _environment(course, rendered)
+    env = _environment(rendered)
     menu = course_menu(course, rendered)
     order = reading_order(menu)
     course_note = _course_policy_note(course)
@@ -209,7 +209,7 @@ def build_site(root: Path, out: Path) -> BuildReport:
             next=order[at + 1] if 0 <= at < len(order) - 1 else None,
             sections=context.pop("sections", ()), widgets=context.pop("widgets", False),
             **context)
-        (out / page).write_text(html)
+        (out / page).write_text(html, "utf-8")
 
     write("index.html", "index.html.j2", "Home")
     write("contents.html", "contents.html.j2", "Contents")
