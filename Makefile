@@ -12,8 +12,8 @@ PATIENT := --AsyncKernelManager.client_class=aicourse.patient_client.PatientKern
 HUB_SETTINGS ?= /etc/aicourse/hub.toml
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root)  # containers often run as root
 
-.PHONY: help env lab leader-view test lint execute release release-to-learners grade report lock \
-	clean hub hub-setup hub-proxy
+.PHONY: help env lab leader-view test lint execute release release-to-learners grade report site \
+	lock clean hub hub-setup hub-proxy
 
 help:  ## List the commands.
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -53,6 +53,9 @@ execute: env  ## Re-run a lesson top to bottom and save it with its outputs, e.g
 release: env  ## Regenerate release/ (student versions) from source/ with nbgrader.
 	$(BIN)/python tools/make_release.py
 
+site: env  ## Build the course website into _site/ (open _site/index.html) and an offline zip.
+	$(BIN)/python -m aicourse.site --out _site
+
 release-to-learners: env  ## Release an assignment to the exchange, e.g. make release-to-learners A=week-1
 	@test -n "$(A)" || { echo "Say which assignment: make release-to-learners A=week-1"; exit 1; }
 	$(BIN)/python -m aicourse.grading release $(A)
@@ -75,8 +78,8 @@ hub: env  ## Start JupyterHub for a cohort on this server, as root (deploy/jupyt
 
 lock: env  ## Re-resolve requirements.lock from pyproject.toml and rewrite environment.yml to match.
 	$(BIN)/python -m pip install --quiet uv  # the resolver; not part of the classroom environment
-	$(BIN)/python -m uv pip compile pyproject.toml --extra test --universal --no-header --no-annotate -o requirements.lock
+	$(BIN)/python -m uv pip compile pyproject.toml --extra test --extra site --universal --no-header --no-annotate -o requirements.lock
 	$(BIN)/python tools/write_environment_yml.py
 
 clean:  ## Remove the environment and grading clutter.
-	rm -rf $(VENV) gradebook.db submitted autograded feedback reports grades.csv .pytest_cache
+	rm -rf $(VENV) gradebook.db submitted autograded feedback reports grades.csv .pytest_cache _site
