@@ -11,7 +11,7 @@ WEEK1 := notebooks/foundations/week-1-what-ai-is.ipynb
 PATIENT := --AsyncKernelManager.client_class=aicourse.patient_client.PatientKernelClient
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root)  # containers often run as root
 
-.PHONY: help env lab leader-view test lint execute release release-to-learners grade report lock clean
+.PHONY: help env lab leader-view test lint execute release release-to-learners grade report bench lock clean
 
 help:  ## List the commands.
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -41,8 +41,8 @@ test: env  ## Run every test (package, widgets, notebooks with nbval, nbgrader r
 	$(BIN)/python -m pytest tests notebooks \
 	  --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
 
-lint: env  ## Lint the package, tests and notebooks with ruff.
-	$(BIN)/ruff check src tests tools notebooks source
+lint: env  ## Lint the package, tests, notebooks and benchmarks with ruff.
+	$(BIN)/ruff check src tests tools notebooks source benchmarks
 
 execute: env  ## Re-run a lesson top to bottom and save it with its outputs, e.g. make execute NB=notebooks/foundations/week-2-data.ipynb
 	@test -n "$(NB)" || { echo "Say which notebook: make execute NB=notebooks/..."; exit 1; }
@@ -61,6 +61,9 @@ grade: env  ## Grade the whole cohort for one assignment (sandboxed), e.g. make 
 
 report: env  ## The cohort report and completion CSV from the gradebook, into reports/.
 	$(BIN)/python -m aicourse.grading report --out reports
+
+bench: env  ## Time and size the course (docs/benchmarks.md); make bench QUICK=1 for a short check.
+	$(BIN)/python benchmarks/run.py $(if $(QUICK),--quick)
 
 lock: env  ## Re-resolve requirements.lock from pyproject.toml and rewrite environment.yml to match.
 	$(BIN)/python -m pip install --quiet uv  # the resolver; not part of the classroom environment
