@@ -148,6 +148,7 @@ class Sweep:
     render_ms: list[float] = field(default_factory=list)
     pngs: int = 0
     per_control: dict[str, list[float]] = field(default_factory=dict)
+    live: list[str] = field(default_factory=list)  # controls that act at every step of a drag
     problem: str | None = None
 
 
@@ -201,6 +202,8 @@ def sweep_view(cls: type, shell: _Shell, quick: bool = False) -> Sweep:
     result.build_s = time.perf_counter() - began
     for n, control in enumerate(_input_widgets(view)):
         label = f"{n}: {type(control).__name__} {control.description!r}"
+        if getattr(control, "continuous_update", False):
+            result.live.append(label)
         times = result.per_control.setdefault(label, [])
         for value in sweep_values(control, quick):
             shell.published.clear()
@@ -229,7 +232,7 @@ def run_sweeps(quick: bool = False, names: list[str] | None = None, log=print) -
 
 def rows(sweeps: list[Sweep], quick: bool = False) -> list:
     """Table rows: per view, the 95th percentile and median update, and the render median."""
-    from table import NA, Row, judged, median, percentile
+    from table import MET, MISSED, NA, Row, judged, median, percentile
 
     out = []
     for s in sweeps:
@@ -253,6 +256,22 @@ def rows(sweeps: list[Sweep], quick: bool = False) -> list:
             Row(SECTION, item, "of which render (PNG), median", median(s.render_ms), "ms"),
             Row(SECTION, item, "build (once, when its cell runs)", s.build_s, "s", verdict=NA),
         ]
+        if p95 >= P95_MS:
+            # Slower than instant: a control must act once when let go, not at every step.
+            live = len(s.live)
+            target = "0 (update p95 over 100 ms)"
+            verdict = NA if quick else (MET if live == 0 else MISSED)
+            out.append(
+                Row(
+                    SECTION,
+                    item,
+                    "controls acting while dragged",
+                    live,
+                    "controls",
+                    target,
+                    verdict,
+                )
+            )
     return out
 
 

@@ -19,7 +19,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from table import HEADER, percentile  # noqa: E402
 
-FIGURE = re.compile(r"^\d+(\.\d)? (s|ms|MB|%|min)$")
+FIGURE = re.compile(r"^\d+(\.\d)? (s|ms|MB|%|min|controls)$")
 
 
 @pytest.fixture(scope="module")
