@@ -6,7 +6,9 @@ Runs the Makefile's own ``env`` target (a venv, ``pip install -r requirements.lo
 editable install of ``aicourse``, matplotlib's font cache, the grading sandbox's
 kernelspec) into a temporary folder twice: first with an empty pip cache (every package
 is downloaded), then with the cache the first run filled (a second environment on the same
-machine). Matplotlib's cache folder is a fresh one as well. Needs the network.
+machine). Matplotlib's cache folder is a fresh one as well. pip runs with no site
+configuration (as on a fresh machine: no local mirror or wheel folder), so the first run
+downloads every package from the package index. Needs the network.
 """
 
 from __future__ import annotations
@@ -31,8 +33,14 @@ def python311() -> str:
 
 def make_env(venv: Path, cache: Path) -> float:
     """Seconds for ``make env`` into ``venv`` with ``cache`` as pip's and matplotlib's cache."""
-    env = {k: v for k, v in os.environ.items() if k not in {"PYTHONPATH", "VIRTUAL_ENV"}}
+    # pip as on a fresh machine: no site configuration (mirrors, wheel folders, constraints).
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"PYTHONPATH", "VIRTUAL_ENV"} and not k.startswith("PIP_")
+    }
     env |= {
+        "PIP_CONFIG_FILE": os.devnull,
         "PIP_CACHE_DIR": str(cache / "pip"),
         "MPLCONFIGDIR": str(cache / "matplotlib"),
         "PIP_DISABLE_PIP_VERSION_CHECK": "1",
