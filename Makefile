@@ -13,7 +13,7 @@ HUB_SETTINGS ?= /etc/aicourse/hub.toml
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root)  # containers often run as root
 
 .PHONY: help env lab leader-view test lint execute release release-to-learners grade report site \
-	lock clean hub hub-setup hub-proxy
+	bench lock clean hub hub-setup hub-proxy
 
 help:  ## List the commands.
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -43,8 +43,8 @@ test: env  ## Run every test (package, widgets, notebooks with nbval, nbgrader r
 	$(BIN)/python -m pytest tests notebooks \
 	  --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
 
-lint: env  ## Lint the package, tests and notebooks with ruff.
-	$(BIN)/ruff check src tests tools notebooks source
+lint: env  ## Lint the package, tests, notebooks and benchmarks with ruff.
+	$(BIN)/ruff check src tests tools notebooks source benchmarks
 
 execute: env  ## Re-run a lesson top to bottom and save it with its outputs, e.g. make execute NB=notebooks/foundations/week-2-data.ipynb
 	@test -n "$(NB)" || { echo "Say which notebook: make execute NB=notebooks/..."; exit 1; }
@@ -75,6 +75,9 @@ hub-setup: env hub-proxy  ## Prepare this server for the hub, as root (settings:
 
 hub: env  ## Start JupyterHub for a cohort on this server, as root (deploy/jupyterhub/README.md).
 	AICOURSE_HUB_SETTINGS=$(HUB_SETTINGS) $(BIN)/jupyterhub -f deploy/jupyterhub/jupyterhub_config.py
+
+bench: env  ## Time and size the course (docs/benchmarks.md); make bench QUICK=1 for a short check.
+	$(BIN)/python benchmarks/run.py $(if $(QUICK),--quick)
 
 lock: env  ## Re-resolve requirements.lock from pyproject.toml and rewrite environment.yml to match.
 	$(BIN)/python -m pip install --quiet uv  # the resolver; not part of the classroom environment

@@ -77,6 +77,40 @@ def run(course: Path, assignment: str, sandboxed: bool, workers: int) -> float:
     return seconds
 
 
+#: The cohort issue 9 asks for.
+COHORT = 50
+SECTION = "grading"
+
+
+def measure(quick: bool = False, log=print) -> list:
+    """Table rows: seconds per submission for each assignment, and for a whole cohort.
+
+    Full: a cohort of 50 learners for week 1, one at a time (``make grade``'s default),
+    and three learners for every other assignment. Quick: one learner for week 1. The
+    sandbox is on when it can run here; a row says so when it cannot.
+    """
+    from table import Row
+
+    from aicourse.grading.sandbox import sandbox_problem
+
+    problem = sandbox_problem()
+    sandboxed = problem is None
+    how = "sandbox on" if sandboxed else "sandbox OFF: " + str(problem)
+    assignments = sorted(p.name for p in (ROOT / "source").iterdir() if p.is_dir())
+    plan = {"week-1": 1} if quick else {a: (COHORT if a == "week-1" else 3) for a in assignments}
+    rows = []
+    for assignment, learners in plan.items():
+        with tempfile.TemporaryDirectory() as tmp:
+            log(f"grading: {assignment}, {learners} learners ({how})")
+            course = make_course(Path(tmp), assignment, learners)
+            seconds = run(course, assignment, sandboxed, workers=1)
+        item = f"{assignment}, {learners} learners, 1 at a time, {how}"
+        rows.append(Row(SECTION, item, "autograde per submission", seconds / learners, "s"))
+        if learners == COHORT or quick:
+            rows.append(Row(SECTION, item, "autograde the whole cohort", seconds / 60, "min"))
+    return rows
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--learners", type=int, default=50)

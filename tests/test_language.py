@@ -786,6 +786,7 @@ def next_word_view(model, corpus) -> NextWordView:
 def test_next_word_view_wiring(next_word_view, model):
     view = next_word_view
     _controls_are_described(view)
+    assert view.temperature.continuous_update is False  # each change redraws the chart
     first = view.result
     assert first["text"] == generate(model, view.prompt.value, temperature=1.0, seed=SEED)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 import subprocess
 import sys
@@ -14,7 +15,16 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
 from aicourse.plots import accuracy_bars, benefit_bars, confusion_heatmap, learning_curve_plot
-from aicourse.style import CYCLE, PALETTE, RC, course_style, figure_of, new_axes
+from aicourse.style import (
+    CYCLE,
+    PALETTE,
+    RC,
+    OnePassCanvas,
+    course_style,
+    figure_of,
+    new_axes,
+    new_figure,
+)
 
 #: A small made-up curve: plots only draw what they are given, so no model is needed.
 CURVE = pd.DataFrame({"n_train": [20, 100, 800], "accuracy": [0.4, 0.75, 0.9]})
@@ -189,3 +199,77 @@ def test_importing_aicourse_changes_no_matplotlib_settings():
     )
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip().splitlines()[-1] == "CHANGED:"
+
+
+# --- one-pass PNG ------------------------------------------------------------------------
+
+
+def _png_size(data: bytes) -> tuple[int, int]:
+    from PIL import Image
+
+    return Image.open(io.BytesIO(data)).size
+
+
+def _usual_png(fig: Figure, **kwargs) -> bytes:
+    """The PNG matplotlib's own Agg canvas writes (three passes), for comparison."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    buffer = io.BytesIO()
+    FigureCanvasAgg.print_figure(fig.canvas, buffer, format="png", **kwargs)
+    return buffer.getvalue()
+
+
+def test_course_figures_are_laid_out_and_written_in_one_pass():
+    with course_style():
+        fig = new_figure((5, 3))
+    assert isinstance(fig.canvas, OnePassCanvas)
+    assert fig.get_layout_engine() is not None  # constrained layout
+    assert isinstance(figure_of(new_axes()).canvas, OnePassCanvas)
+
+
+@pytest.mark.parametrize("name", ["accuracy_bars", "confusion_heatmap", "learning_curve_plot"])
+def test_one_pass_png_is_the_inline_backends_picture(name):
+    """Jupyter shows a figure as print_figure(fig, "png", bbox_inches="tight"): the one-pass
+    picture has the same size (to a few pixels of anti-aliased edge) and the same colours."""
+    from IPython.core.pylabtools import print_figure
+
+    fig = _all_figures()[name]
+    fast = print_figure(fig, "png", bbox_inches="tight")
+    usual = _usual_png(fig, bbox_inches="tight")
+    (w1, h1), (w2, h2) = _png_size(fast), _png_size(usual)
+    assert abs(w1 - w2) <= 6 and abs(h1 - h2) <= 6
+    assert _palette_colours_in(fast) == _palette_colours_in(usual)
+
+
+def _palette_colours_in(png: bytes) -> set[str]:
+    from PIL import Image
+
+    pixels = Image.open(io.BytesIO(png)).convert("RGB").getcolors(1 << 20)
+    return {c.lower() for c in CYCLE} & {"#{:02x}{:02x}{:02x}".format(*rgb) for _, rgb in pixels}
+
+
+def test_one_pass_png_without_a_box_is_the_whole_figure(tmp_path):
+    with course_style():
+        ax = new_axes(figsize=(4, 2))
+    ax.plot([0, 1], [0, 1])
+    path = tmp_path / "chart.png"
+    figure_of(ax).savefig(path)
+    assert _png_size(path.read_bytes()) == (400, 200)
+
+
+def test_ink_at_the_edge_goes_matplotlibs_usual_way():
+    """Text that spills over the figure is kept: the tight box grows to hold it."""
+    with course_style():
+        ax = new_axes(figsize=(4, 2))
+    ax.set_title("A title far too long to fit across a figure only four inches wide at all")
+    buffer = io.BytesIO()
+    figure_of(ax).savefig(buffer, format="png", bbox_inches="tight")
+    assert _png_size(buffer.getvalue())[0] > 400
+
+
+def test_other_formats_go_matplotlibs_usual_way():
+    with course_style():
+        ax = new_axes(figsize=(4, 2))
+    buffer = io.BytesIO()
+    figure_of(ax).savefig(buffer, format="svg", bbox_inches="tight")
+    assert buffer.getvalue().lstrip().startswith(b"<?xml")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 
+import ipywidgets as widgets
 import pytest
 from matplotlib.figure import Figure
 
@@ -12,7 +13,14 @@ from aicourse.data.enquiries import CATEGORIES
 from aicourse.learning import TRAINING_SIZES, accuracy_with_examples, standard_split
 from aicourse.quizzes import WEEK1_KINDS
 from aicourse.value import triage_benefit
-from aicourse.views import BenefitView, LearningCurveView, QuizView, SortMessageView, View
+from aicourse.views import (
+    BenefitView,
+    ConfidenceView,
+    LearningCurveView,
+    QuizView,
+    SortMessageView,
+    View,
+)
 
 
 @pytest.fixture(scope="module")
@@ -60,6 +68,22 @@ def test_every_control_has_a_description(sort_view, curve_view, benefit_view, qu
         assert view.controls
         for control in view.controls:
             assert control.description.strip(), (type(view).__name__, control)
+
+
+def test_chart_sliders_act_when_released(curve_view, benefit_view, model):
+    """Each change redraws a chart, which takes longer than 100 ms on a 2-core machine
+    (docs/benchmarks.md), so a slider acts once when let go, not at every step of a drag."""
+    for view in (curve_view, benefit_view, ConfidenceView(model)):
+        sliders = [
+            c
+            for c in view.controls
+            if isinstance(
+                c, widgets.widget_int._Int | widgets.widget_float._Float | widgets.SelectionSlider
+            )
+        ]
+        assert sliders
+        for slider in sliders:
+            assert slider.continuous_update is False, (type(view).__name__, slider.description)
 
 
 def test_views_display_as_widgets(sort_view, quiz_view):

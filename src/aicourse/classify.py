@@ -20,6 +20,7 @@ from sklearn.pipeline import Pipeline
 
 from aicourse import SEED
 from aicourse.data.enquiries import CATEGORIES
+from aicourse.threads import one_blas_thread
 
 #: The keywords a sensible person might write down for each category, checked in this
 #: order; the first category with a matching word wins.
@@ -118,7 +119,8 @@ def train_text_classifier(
             ("classifier", LogisticRegression(C=10.0, max_iter=2000, random_state=seed)),
         ]
     )
-    model.fit(texts, labels)
+    with one_blas_thread():
+        model.fit(texts, labels)
     return model
 
 

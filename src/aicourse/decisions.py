@@ -31,6 +31,7 @@ from sklearn.utils.validation import check_is_fitted
 
 from aicourse import SEED
 from aicourse.data.applications import make_applications
+from aicourse.threads import one_blas_thread
 
 #: The honest features: facts about an application that say nothing about the group.
 FEATURES: tuple[str, ...] = (
@@ -245,7 +246,8 @@ def train_risk_model(
             ("weigh", LogisticRegression(max_iter=1000, random_state=seed)),
         ]
     )
-    model.fit(_prepare(df, feats), y)
+    with one_blas_thread():
+        model.fit(_prepare(df, feats), y)
     return model
 
 

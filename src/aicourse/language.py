@@ -54,6 +54,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 
 from aicourse import SEED
 from aicourse.data.policies import Policy, policies_table
+from aicourse.threads import one_blas_thread
 
 # ---------------------------------------------------------------------------------------
 # Tokens
@@ -561,7 +562,8 @@ def build_index(
             f"dims must be smaller than the number of texts and of distinct words "
             f"({min(weights.shape)}), got {dims}"
         )
-    svd = TruncatedSVD(n_components=dims, random_state=seed).fit(weights)
+    with one_blas_thread():
+        svd = TruncatedSVD(n_components=dims, random_state=seed).fit(weights)
     sentences: list[str] = []
     owner: list[int] = []
     for row, text in enumerate(table["text"]):

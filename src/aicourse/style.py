@@ -6,11 +6,16 @@ so importing ``aicourse`` leaves a learner's own matplotlib settings alone.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
+from typing import Any
 
 import matplotlib as mpl
+import numpy as np
 from matplotlib.axes import Axes
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.colors import to_rgba
 from matplotlib.figure import Figure
 
 #: Okabe and Ito's palette, designed to be told apart with the common kinds of colour
@@ -76,17 +81,150 @@ def course_style() -> Iterator[None]:
         yield
 
 
-def new_axes(ax: Axes | None = None, *, figsize: tuple[float, float] | None = None) -> Axes:
-    """Return ``ax`` if given, or the axes of a new figure that pyplot does not track.
+class OnePassCanvas(FigureCanvasAgg):
+    """An Agg canvas that writes a course figure's PNG in one drawing pass.
+
+    Jupyter's inline backend shows a figure as ``savefig(format="png",
+    bbox_inches="tight")``. Matplotlib does that in three passes over every artist: a
+    draw that only lays out (constrained layout), a measurement of every artist for the
+    tight box, and the real draw. On a figure whose constrained layout keeps everything
+    inside it, one real draw says the same: the tight box is where the ink is. So this
+    canvas draws once, crops to the ink plus the usual padding, and writes the PNG,
+    about twice as fast; that is most of the time a widget takes to answer a control.
+    Anything else (another format, dpi or box, extra options, or ink that reaches the
+    figure's edge and so may spill over it) goes matplotlib's usual way.
+    """
+
+    def print_figure(  # type: ignore[override]
+        self,
+        filename: Any,
+        dpi: Any = None,
+        facecolor: Any = None,
+        edgecolor: Any = None,
+        orientation: str = "portrait",
+        format: str | None = None,  # noqa: A002 - matplotlib's name
+        *,
+        bbox_inches: Any = None,
+        pad_inches: Any = None,
+        bbox_extra_artists: Any = None,
+        backend: str | None = None,
+        **kwargs: Any,
+    ) -> None:
+        png = None
+        if (
+            _is_png(filename, format)
+            and orientation == "portrait"
+            and bbox_extra_artists is None
+            and backend is None
+            and not kwargs
+        ):
+            png = self._one_pass_png(dpi, facecolor, edgecolor, bbox_inches, pad_inches)
+        if png is None:
+            return super().print_figure(
+                filename,
+                dpi,
+                facecolor,
+                edgecolor,
+                orientation,
+                format,
+                bbox_inches=bbox_inches,
+                pad_inches=pad_inches,
+                bbox_extra_artists=bbox_extra_artists,
+                backend=backend,
+                **kwargs,
+            )
+        mpl.image.imsave(
+            filename,
+            png,
+            format="png",
+            origin="upper",
+            dpi=self.figure.dpi,
+            pil_kwargs={"compress_level": 1},  # a tenth of the time of level 6, 2% bigger
+        )
+        return None
+
+    def _one_pass_png(
+        self, dpi: Any, facecolor: Any, edgecolor: Any, bbox_inches: Any, pad_inches: Any
+    ) -> np.ndarray | None:
+        """The cropped RGBA picture, or None if this request needs matplotlib's usual way."""
+        fig = self.figure
+        dpi = mpl.rcParams["savefig.dpi"] if dpi is None else dpi
+        bbox_inches = mpl.rcParams["savefig.bbox"] if bbox_inches is None else bbox_inches
+        pad_inches = mpl.rcParams["savefig.pad_inches"] if pad_inches is None else pad_inches
+        if not (dpi == "figure" or dpi == fig.dpi) or bbox_inches not in (None, "tight"):
+            return None
+        if not isinstance(pad_inches, int | float):
+            return None
+        with ExitStack() as stack:
+            for prop, colour in (("facecolor", facecolor), ("edgecolor", edgecolor)):
+                colour = mpl.rcParams[f"savefig.{prop}"] if colour is None else colour
+                if not (isinstance(colour, str) and colour == "auto"):
+                    before = getattr(fig, f"get_{prop}")()
+                    getattr(fig, f"set_{prop}")(colour)
+                    stack.callback(getattr(fig, f"set_{prop}"), before)
+            background = to_rgba(fig.get_facecolor())
+            if background[3] != 1:
+                return None  # a see-through background: the ink cannot be told apart
+            self._is_saving = True
+            stack.callback(setattr, self, "_is_saving", False)
+            self.draw()
+            picture = np.asarray(self.buffer_rgba())
+            if bbox_inches != "tight":
+                return picture.copy()
+            return _crop_to_ink(picture, round(pad_inches * fig.dpi))
+
+
+def _is_png(filename: Any, format: str | None) -> bool:  # noqa: A002
+    if format is not None:
+        return format.lower() == "png"
+    if isinstance(filename, str | os.PathLike):
+        return os.fspath(filename).lower().endswith(".png")
+    return mpl.rcParams["savefig.format"] == "png"
+
+
+def _crop_to_ink(picture: np.ndarray, pad: int) -> np.ndarray | None:
+    """``picture`` cut to where it differs from its corner's colour, plus ``pad`` pixels.
+
+    None if the ink reaches an edge (something may lie beyond the figure) or the corner
+    itself is ink (the figure's edge is drawn).
+    """
+    pixels = picture.view(np.uint32)[:, :, 0]
+    background = pixels[0, 0]
+    ink = pixels != background
+    rows, cols = np.flatnonzero(ink.any(axis=1)), np.flatnonzero(ink.any(axis=0))
+    height, width = pixels.shape
+    if rows.size == 0:
+        return picture.copy()
+    if rows[0] == 0 or cols[0] == 0 or rows[-1] == height - 1 or cols[-1] == width - 1:
+        return None
+    top, bottom, left, right = rows[0], rows[-1] + 1, cols[0], cols[-1] + 1
+    out = np.empty((bottom - top + 2 * pad, right - left + 2 * pad, 4), dtype=np.uint8)
+    out.view(np.uint32)[:, :, 0] = background
+    out[pad : pad + bottom - top, pad : pad + right - left] = picture[top:bottom, left:right]
+    return out
+
+
+def new_figure(figsize: tuple[float, float] | None = None) -> Figure:
+    """A new figure that pyplot does not track, laid out by constrained layout.
 
     Figures made here are not registered with pyplot, so a notebook shows each one once
-    (as the cell's result) and a widget that redraws does not pile up open figures.
+    (as the cell's result) and a widget that redraws does not pile up open figures. Its
+    PNG is drawn in one pass (:class:`OnePassCanvas`), which keeps widgets responsive.
+    Call it inside ``course_style()`` so the new figure takes the course's sizes.
+    """
+    fig = Figure(figsize=figsize or mpl.rcParams["figure.figsize"], layout="constrained")
+    OnePassCanvas(fig)
+    return fig
+
+
+def new_axes(ax: Axes | None = None, *, figsize: tuple[float, float] | None = None) -> Axes:
+    """Return ``ax`` if given, or the axes of a new figure (:func:`new_figure`).
+
     Call it inside ``course_style()`` so the new figure takes the course's sizes.
     """
     if ax is not None:
         return ax
-    fig = Figure(figsize=figsize or mpl.rcParams["figure.figsize"], layout="constrained")
-    return fig.add_subplot()
+    return new_figure(figsize).add_subplot()
 
 
 def figure_of(ax: Axes) -> Figure:

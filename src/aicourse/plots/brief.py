@@ -23,7 +23,7 @@ from matplotlib.font_manager import FontProperties
 from matplotlib.patches import FancyBboxPatch, Rectangle
 
 from aicourse.plots.adoption import LEVEL_COLOURS, risk_matrix_chart
-from aicourse.style import PALETTE, TEXT_COLOUR, course_style, figure_of, new_axes
+from aicourse.style import PALETTE, TEXT_COLOUR, course_style, figure_of, new_axes, new_figure
 
 #: A4 portrait, in inches.
 PAGE_SIZE: tuple[float, float] = (8.27, 11.69)
@@ -244,7 +244,7 @@ def brief_charts(content: BriefContent) -> Figure:
     if not isinstance(content, BriefContent):
         raise TypeError(f"content must be a BriefContent, got {type(content).__name__}")
     with course_style():
-        fig = Figure(figsize=(8.0, 3.1), layout="constrained")
+        fig = new_figure((8.0, 3.1))
         left, right = fig.subplots(1, 2, width_ratios=(1, 1.3))
         _risk_panel(left, content.likelihood, content.impact)
         benefit_chart(content.measure_label, content.measure_now, content.measure_target, ax=right)

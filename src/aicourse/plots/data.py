@@ -20,7 +20,7 @@ from pandas.io.formats.style import Styler
 from aicourse.data.messy import SETTINGS
 from aicourse.fitting import MODELS, CurveFit, SplitScores
 from aicourse.quality import is_identifier
-from aicourse.style import PALETTE, TEXT_COLOUR, course_style, figure_of, new_axes
+from aicourse.style import PALETTE, TEXT_COLOUR, course_style, figure_of, new_axes, new_figure
 
 #: Pale tints of the course palette for table cells (dark text on them passes WCAG AA).
 LABEL_TINT = "#F8D98F"  # orange
@@ -290,7 +290,7 @@ def error_chart(
 def overfitting_dashboard(weeks: pd.DataFrame, fit: CurveFit, sweep: pd.DataFrame) -> Figure:
     """Two charts side by side: the fitted curve, and the errors with its flexibility marked."""
     with course_style():
-        fig = Figure(figsize=(12.5, 4.8), layout="constrained")
+        fig = new_figure((12.5, 4.8))
         left, right = fig.subplots(1, 2)
         curve_fit_chart(weeks, fit, ax=left)
         error_chart(sweep, fit.flexibility, ax=right)

@@ -10,7 +10,15 @@ from matplotlib.patches import Patch
 from matplotlib.ticker import FuncFormatter, PercentFormatter
 
 from aicourse.decisions import Explanation, ThresholdOutcome
-from aicourse.style import CYCLE, PALETTE, TEXT_COLOUR, course_style, figure_of, new_axes
+from aicourse.style import (
+    CYCLE,
+    PALETTE,
+    TEXT_COLOUR,
+    course_style,
+    figure_of,
+    new_axes,
+    new_figure,
+)
 
 _SWEEP_COLUMNS = ("threshold", "wrongly_flagged", "missed", "total_cost")
 _DOLLARS = FuncFormatter(lambda v, _pos: f"${v:,.0f}")
@@ -104,7 +112,7 @@ def threshold_dashboard(sweep: pd.DataFrame, outcome: ThresholdOutcome) -> Figur
     if not isinstance(outcome, ThresholdOutcome):
         raise TypeError(f"expected a ThresholdOutcome, got {type(outcome).__name__}")
     with course_style():
-        fig = Figure(figsize=(12.0, 4.2), layout="constrained")
+        fig = new_figure((12.0, 4.2))
         left, right = fig.subplots(1, 2)
         threshold_chart(sweep, outcome.threshold, ax=left)
         cost_chart(sweep, outcome.threshold, ax=right)

@@ -18,7 +18,7 @@ from aicourse.decisions import ThresholdOutcome
 from aicourse.evaluation import Metrics
 from aicourse.plots.decisions import outcome_bars, threshold_chart
 from aicourse.plots.text import confusion_heatmap
-from aicourse.style import PALETTE, TEXT_COLOUR, course_style, figure_of, new_axes
+from aicourse.style import PALETTE, TEXT_COLOUR, course_style, figure_of, new_axes, new_figure
 from aicourse.trees import FLAG, TreeNode, TreeResult, tree_layout
 
 #: Fill and edge colours of the tree's boxes: questions, leaves that flag, leaves that don't.
@@ -230,7 +230,7 @@ def confusion_dashboard(metrics: Metrics, threshold: float | None = None) -> Fig
     m = _check_metrics(metrics)
     heading = "" if threshold is None else f" at a threshold of {threshold:.0%}"
     with course_style():
-        fig = Figure(figsize=(12.0, 4.4), layout="constrained")
+        fig = new_figure((12.0, 4.4))
         left, right = fig.subplots(1, 2, width_ratios=[1.0, 1.15])
         confusion_chart(m, ax=left, title=f"The four counts{heading}")
         metric_bars(m, ax=right)
@@ -316,7 +316,7 @@ def recall_target_dashboard(
     if isinstance(target_recall, bool) or not isinstance(target_recall, (int, float)):
         raise TypeError(f"target_recall must be a number, got {target_recall!r}")
     with course_style():
-        fig = Figure(figsize=(12.5, 4.4), layout="constrained")
+        fig = new_figure((12.5, 4.4))
         left, right = fig.subplots(1, 2)
         threshold_chart(sweep, outcome.threshold, ax=left)
         outcome_bars(outcome, ax=right)

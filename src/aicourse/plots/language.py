@@ -7,7 +7,7 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.ticker import PercentFormatter
 
-from aicourse.style import PALETTE, course_style, figure_of, new_axes
+from aicourse.style import PALETTE, course_style, figure_of, new_axes, new_figure
 
 #: How punctuation tokens are labelled on a chart, so a reader can tell what they are.
 _TOKEN_NAMES: dict[str, str] = {
@@ -133,14 +133,13 @@ def search_scores_chart(
 def search_comparison_chart(meaning: pd.DataFrame, keyword: pd.DataFrame) -> Figure:
     """Meaning-based search and keyword search for the same question, side by side."""
     with course_style():
-        fig = Figure(figsize=(12.0, 0.5 * max(len(meaning), len(keyword), 2) + 1.8))
-        fig.set_layout_engine("constrained")
+        fig = new_figure((12.0, 0.5 * max(len(meaning), len(keyword), 2) + 1.8))
         left, right = fig.subplots(1, 2)
         search_scores_chart(meaning, ax=left, title="Meaning-based search")
         search_scores_chart(
             keyword,
             ax=right,
             title="Keyword search",
-            xlabel="How many of the question's words the passage uses",
+            xlabel="How many of the question's words\nthe passage uses",
         )
         return fig

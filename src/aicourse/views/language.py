@@ -1,4 +1,8 @@
-"""Views for generative AI in miniature: next-word writing, meaning search, grounded answers."""
+"""Views for generative AI in miniature: next-word writing, meaning search, grounded answers.
+
+Each change redraws a chart, so the temperature slider acts when let go and the text boxes
+when Enter is pressed (``continuous_update=False``).
+"""
 
 from __future__ import annotations
 
@@ -74,6 +78,7 @@ class NextWordView(View):
             step=0.1,
             readout_format=".1f",
             description="Temperature (0 = always the likeliest word):",
+            continuous_update=False,
             layout=WIDE,
             style=STYLE,
         )

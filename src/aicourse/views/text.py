@@ -1,4 +1,8 @@
-"""Views for sorting messages: your own message, the learning curve, confidence."""
+"""Views for sorting messages: your own message, the learning curve, confidence.
+
+Each change of a slider redraws a chart, so sliders act when let go
+(``continuous_update=False``), not at every step of a drag.
+"""
 
 from __future__ import annotations
 
@@ -79,6 +83,7 @@ class LearningCurveView(View):
             options=list(TRAINING_SIZES),
             value=start,
             description="Training examples:",
+            continuous_update=False,
             layout=WIDE,
             style=STYLE,
         )
@@ -114,6 +119,7 @@ class ConfidenceView(View):
             step=0.05,
             readout_format=".0%",
             description="Confidence needed:",
+            continuous_update=False,
             layout=WIDE,
             style=STYLE,
         )

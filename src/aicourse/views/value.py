@@ -1,4 +1,8 @@
-"""View for the time-saved calculation: does automatic sorting pay off?"""
+"""View for the time-saved calculation: does automatic sorting pay off?
+
+Each change of a slider redraws the chart, so sliders act when let go
+(``continuous_update=False``), not at every step of a drag.
+"""
 
 from __future__ import annotations
 
@@ -25,6 +29,7 @@ class BenefitView(View):
             max=5000,
             step=100,
             description="Messages per week:",
+            continuous_update=False,
             layout=WIDE,
             style=STYLE,
         )
@@ -34,6 +39,7 @@ class BenefitView(View):
             max=5.0,
             step=0.5,
             description="Minutes to sort one by hand:",
+            continuous_update=False,
             layout=WIDE,
             style=STYLE,
         )
@@ -43,6 +49,7 @@ class BenefitView(View):
             max=30.0,
             step=1.0,
             description="Minutes to fix one wrongly sorted message:",
+            continuous_update=False,
             layout=WIDE,
             style=STYLE,
         )
