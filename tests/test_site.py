@@ -182,7 +182,10 @@ def test_every_lesson_and_release_notebook_has_a_page(pages: dict[str, Page], bu
         assert page is not None, f"no page for {notebook.relative_to(ROOT)}"
         assert title_of(notebook) in page.all_text
     expected = {f"{n.stem}.html" for n in lessons + releases} | {
-        "index.html", "contents.html", "glossary.html"}
+        "index.html",
+        "contents.html",
+        "glossary.html",
+    }
     assert set(pages) == expected
     assert set(built.pages) == expected
 
@@ -238,18 +241,32 @@ def test_no_internal_link_or_anchor_is_broken(site: Path, pages: dict[str, Page]
 
 
 def test_no_page_loads_anything_from_another_site(site: Path, pages: dict[str, Page]):
-    loads = {"script.src", "link.href", "img.src", "iframe.src", "source.src", "video.src",
-             "audio.src", "embed.src", "object.data", "video.poster"}
+    loads = {
+        "script.src",
+        "link.href",
+        "img.src",
+        "iframe.src",
+        "source.src",
+        "video.src",
+        "audio.src",
+        "embed.src",
+        "object.data",
+        "video.poster",
+    }
     problems = []
     for page in pages.values():
-        problems += [f"{page.path.name}: {k}={v[:80]}" for k, v in page.links
-                     if k in loads and is_external(v)]
+        problems += [
+            f"{page.path.name}: {k}={v[:80]}"
+            for k, v in page.links
+            if k in loads and is_external(v)
+        ]
         for style in page.styles:
             if re.search(r"(url\(\s*['\"]?(https?:)?//|@import)", style):
                 problems.append(f"{page.path.name}: a style loads from elsewhere: {style[:80]}")
         for attributes, code in page.scripts:
             if attributes.get("type") in (None, "", "text/javascript", "module") and "//" in re.sub(
-                    r"^\s*//.*$", "", code, flags=re.MULTILINE):
+                r"^\s*//.*$", "", code, flags=re.MULTILINE
+            ):
                 problems.append(f"{page.path.name}: an inline script names a URL: {code[:80]}")
     for css in (site / "_static").glob("*.css"):
         if re.search(r"url\(\s*['\"]?(https?:)?//|@import", css.read_text()):
@@ -286,11 +303,17 @@ def secret_lines(root: Path = ROOT) -> set[str]:
     A line that also appears in a lesson or a release notebook is public anyway, so it is left
     out (``from aicourse.checks import check_choice`` may be in both).
     """
-    public = "\n".join(c.source for p in lesson_notebooks(root) + release_notebooks(root)
-                       for c in nbformat.read(p, as_version=4).cells)
+    public = "\n".join(
+        c.source
+        for p in lesson_notebooks(root) + release_notebooks(root)
+        for c in nbformat.read(p, as_version=4).cells
+    )
     secrets = set()
-    regions = re.compile(r"(?:### BEGIN (SOLUTION|HIDDEN TESTS)|=== BEGIN MARK SCHEME ===)"
-                         r"(.*?)(?:### END \1|=== END MARK SCHEME ===)", re.DOTALL)
+    regions = re.compile(
+        r"(?:### BEGIN (SOLUTION|HIDDEN TESTS)|=== BEGIN MARK SCHEME ===)"
+        r"(.*?)(?:### END \1|=== END MARK SCHEME ===)",
+        re.DOTALL,
+    )
     for path in sorted((root / "source").glob("*/*.ipynb")):
         for cell in nbformat.read(path, as_version=4).cells:
             chunks = [m[2] for m in regions.finditer(cell.source)]
@@ -317,7 +340,8 @@ def test_the_solution_check_knows_the_solutions_and_would_catch_one():
 
 
 def test_no_page_download_or_bundle_file_contains_solutions_or_hidden_tests(
-        site: Path, pages: dict[str, Page], built: BuildReport):
+    site: Path, pages: dict[str, Page], built: BuildReport
+):
     secrets = secret_lines()
     found = {name: leaks(page.all_text, secrets) for name, page in pages.items()}
     for path in site.rglob("*.ipynb"):
@@ -334,8 +358,9 @@ def test_downloads_are_exactly_the_release_notebooks(site: Path):
     offered = sorted(p.relative_to(site / "downloads") for p in site.rglob("*.ipynb"))
     assert offered == sorted(p.relative_to(ROOT / "release") for p in release_notebooks())
     for path in release_notebooks():
-        assert (site / "downloads" / path.relative_to(ROOT / "release")).read_bytes() == \
-            path.read_bytes()
+        assert (
+            site / "downloads" / path.relative_to(ROOT / "release")
+        ).read_bytes() == path.read_bytes()
     assert not any("source" in p.parts for p in site.rglob("*"))
 
 
@@ -345,8 +370,10 @@ def test_downloads_are_exactly_the_release_notebooks(site: Path):
 def test_glossary_page_has_every_term_from_every_lesson(pages: dict[str, Page]):
     page = pages["glossary.html"]
     html = page.path.read_text()
-    on_page = {" ".join(text_of(t).split()).casefold()
-               for t in re.findall(r"<dt[^>]*>(.*?)</dt>", html, re.DOTALL)}
+    on_page = {
+        " ".join(text_of(t).split()).casefold()
+        for t in re.findall(r"<dt[^>]*>(.*?)</dt>", html, re.DOTALL)
+    }
     terms = [t for lesson in lesson_notebooks() for t in glossary_terms_of(lesson)]
     assert len(terms) >= 10 * len(lesson_notebooks()) // 2
     missing = sorted({t for t in terms if " ".join(t.split()).casefold() not in on_page})
@@ -376,8 +403,9 @@ def _pngs_in(model_id: str, state: dict) -> int:
     """How many charts a widget holds, counted through its children and Output widgets."""
     model = state[model_id]["state"]
     own = sum("image/png" in o.get("data", {}) for o in model.get("outputs", []))
-    return own + sum(_pngs_in(c.removeprefix("IPY_MODEL_"), state)
-                     for c in model.get("children", []))
+    return own + sum(
+        _pngs_in(c.removeprefix("IPY_MODEL_"), state) for c in model.get("children", [])
+    )
 
 
 def test_every_widget_demo_keeps_its_controls_and_a_static_snapshot(pages: dict[str, Page]):
@@ -385,8 +413,13 @@ def test_every_widget_demo_keeps_its_controls_and_a_static_snapshot(pages: dict[
     for lesson in lesson_notebooks():
         nb = nbformat.read(lesson, as_version=4)
         state = nb.metadata.get("widgets", {}).get(WIDGET_STATE, {}).get("state", {})
-        views = [o["data"][WIDGET_VIEW]["model_id"] for c in nb.cells if c.cell_type == "code"
-                 for o in c.outputs if WIDGET_VIEW in o.get("data", {})]
+        views = [
+            o["data"][WIDGET_VIEW]["model_id"]
+            for c in nb.cells
+            if c.cell_type == "code"
+            for o in c.outputs
+            if WIDGET_VIEW in o.get("data", {})
+        ]
         html = pages[f"{lesson.stem}.html"].path.read_text()
         blocks = html.split('<div class="aic-demo">')[1:]
         assert len(blocks) == len(views), lesson.name
@@ -412,18 +445,35 @@ def test_snapshots_show_when_no_widget_is_drawn_and_hide_when_one_is(site: Path)
     assert re.search(r"\.aic-snapshot[^{]*\{[^}]*display:\s*none", css)
 
 
-@pytest.mark.skipif(not (shutil.which("chromium") or shutil.which("chromium-browser")),
-                    reason="needs Chromium to draw a page")
+@pytest.mark.skipif(
+    not (shutil.which("chromium") or shutil.which("chromium-browser")),
+    reason="needs Chromium to draw a page",
+)
 def test_a_browser_draws_the_saved_widgets_from_disk_with_no_network(site: Path):
     """Chromium opens a lesson as a file (file://, no server) and draws every saved demo."""
     lesson = lesson_notebooks()[0]
-    views = sum(WIDGET_VIEW in o.get("data", {}) for c in nbformat.read(lesson, as_version=4).cells
-                for o in c.get("outputs", []))
+    views = sum(
+        WIDGET_VIEW in o.get("data", {})
+        for c in nbformat.read(lesson, as_version=4).cells
+        for o in c.get("outputs", [])
+    )
     browser = shutil.which("chromium") or shutil.which("chromium-browser")
     dom = subprocess.run(
-        [browser, "--headless", "--no-sandbox", "--disable-gpu", "--virtual-time-budget=20000",
-         "--proxy-server=127.0.0.1:9", "--dump-dom", (site / f"{lesson.stem}.html").as_uri()],
-        capture_output=True, text=True, timeout=120, check=True).stdout
+        [
+            browser,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--virtual-time-budget=20000",
+            "--proxy-server=127.0.0.1:9",
+            "--dump-dom",
+            (site / f"{lesson.stem}.html").as_uri(),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    ).stdout
     drawn = re.findall(r'<div class="widget-subarea"><div class="lm-Widget', dom)
     assert views > 0 and len(drawn) == views
 
@@ -431,8 +481,9 @@ def test_a_browser_draws_the_saved_widgets_from_disk_with_no_network(site: Path)
 # --- the bundle, the command, and lessons yet to come ------------------------------------------
 
 
-def test_offline_bundle_holds_the_whole_site_and_the_release_notebooks(site: Path,
-                                                                       built: BuildReport):
+def test_offline_bundle_holds_the_whole_site_and_the_release_notebooks(
+    site: Path, built: BuildReport
+):
     assert built.bundle == site / BUNDLE
     with zipfile.ZipFile(built.bundle) as bundle:
         names = set(bundle.namelist())
@@ -454,20 +505,26 @@ def write_notebook(path: Path, title: str, *, policy: bool = True, term: str = "
     top = f"# {title}\n\n**AI Foundations** · for staff · about 60 minutes\n"
     if policy:
         top += "*Policy content checked as of March 2027.*\n"
-    nb = new_notebook(cells=[
-        new_markdown_cell(top),
-        new_markdown_cell("## 1. A section\n\nSome words."),
-        new_code_cell("1 + 1"),
-        new_markdown_cell(f"## Glossary\n\n- **{term}**: a thing used in this lesson.\n"),
-    ])
+    nb = new_notebook(
+        cells=[
+            new_markdown_cell(top),
+            new_markdown_cell("## 1. A section\n\nSome words."),
+            new_code_cell("1 + 1"),
+            new_markdown_cell(f"## Glossary\n\n- **{term}**: a thing used in this lesson.\n"),
+        ]
+    )
     nbformat.write(nb, path)
 
 
 def small_course(root: Path) -> None:
-    write_notebook(root / "notebooks/masterclass/masterclass-1-start.ipynb",
-                   "Masterclass 1: Start", term="Alpha")
-    write_notebook(root / "notebooks/foundations/week-1-basics.ipynb", "Week 1: Basics",
-                   term="Beta")
+    write_notebook(
+        root / "notebooks/masterclass/masterclass-1-start.ipynb",
+        "Masterclass 1: Start",
+        term="Alpha",
+    )
+    write_notebook(
+        root / "notebooks/foundations/week-1-basics.ipynb", "Week 1: Basics", term="Beta"
+    )
     nb = new_notebook(cells=[new_markdown_cell("# Week 1 exercises"), new_code_cell("x = ...")])
     (root / "release/week-1").mkdir(parents=True)
     nbformat.write(nb, root / "release/week-1/week-1-exercises.ipynb")
@@ -475,10 +532,12 @@ def small_course(root: Path) -> None:
 
 def test_new_lessons_and_exercises_appear_in_order_with_no_code_change(tmp_path: Path):
     small_course(tmp_path)
-    write_notebook(tmp_path / "notebooks/foundations/week-10-later.ipynb", "Week 10: Later",
-                   term="Delta")
-    write_notebook(tmp_path / "notebooks/foundations/week-2-data.ipynb", "Week 2: Data",
-                   term="Gamma")
+    write_notebook(
+        tmp_path / "notebooks/foundations/week-10-later.ipynb", "Week 10: Later", term="Delta"
+    )
+    write_notebook(
+        tmp_path / "notebooks/foundations/week-2-data.ipynb", "Week 2: Data", term="Gamma"
+    )
     nb = new_notebook(cells=[new_markdown_cell("# Week 2 exercises"), new_code_cell("y = ...")])
     (tmp_path / "release/week-2").mkdir(parents=True)
     nbformat.write(nb, tmp_path / "release/week-2/week-2-exercises.ipynb")
@@ -489,8 +548,15 @@ def test_new_lessons_and_exercises_appear_in_order_with_no_code_change(tmp_path:
 
     report = build_site(tmp_path, tmp_path / "_site")
     assert walk(report.out) == [
-        "index.html", "masterclass-1-start.html", "week-1-basics.html", "week-1-exercises.html",
-        "week-2-data.html", "week-2-exercises.html", "week-10-later.html", "glossary.html"]
+        "index.html",
+        "masterclass-1-start.html",
+        "week-1-basics.html",
+        "week-1-exercises.html",
+        "week-2-data.html",
+        "week-2-exercises.html",
+        "week-10-later.html",
+        "glossary.html",
+    ]
     glossary = (report.out / "glossary.html").read_text()
     assert all(f">{term}</dt>" in glossary for term in ("Alpha", "Beta", "Gamma", "Delta"))
     assert (report.out / "downloads/week-2/week-2-exercises.ipynb").exists()
@@ -501,8 +567,9 @@ def test_new_lessons_and_exercises_appear_in_order_with_no_code_change(tmp_path:
 
 def test_a_lesson_without_a_policy_date_stops_the_build_and_says_which(tmp_path: Path, capsys):
     small_course(tmp_path)
-    write_notebook(tmp_path / "notebooks/foundations/week-2-data.ipynb", "Week 2: Data",
-                   policy=False)
+    write_notebook(
+        tmp_path / "notebooks/foundations/week-2-data.ipynb", "Week 2: Data", policy=False
+    )
     with pytest.raises(SiteBuildError, match=r"week-2-data\.ipynb.*Policy content checked as of"):
         build_site(tmp_path, tmp_path / "_site")
     assert site_main(["--root", str(tmp_path)]) == 1

@@ -42,8 +42,7 @@ MASTERCLASS_1: tuple[QuizQuestion, ...] = (
     QuizQuestion(
         "Raising the confidence a model needs before it acts on its own...",
         (
-            "makes its automatic decisions more often right, and sends more cases to "
-            "a person",
+            "makes its automatic decisions more often right, and sends more cases to a person",
             "makes it right every time",
             "has no effect on staff workload",
         ),

@@ -68,8 +68,7 @@ MASTERCLASS_2: tuple[QuizQuestion, ...] = (
         "would most directly have caught it?",
         (
             "A faster computer",
-            "Checking the method was lawful, and a person reviewing debts before they were "
-            "raised",
+            "Checking the method was lawful, and a person reviewing debts before they were raised",
             "Removing the group column",
         ),
         "Checking the method was lawful, and a person reviewing debts before they were raised",

@@ -17,10 +17,15 @@ from aicourse.site.catalogue import SiteBuildError
 def main(argv: list[str] | None = None) -> int:
     """Build the site and say what was written; a problem in the notebooks exits with 1."""
     parser = argparse.ArgumentParser(prog="python -m aicourse.site", description=__doc__)
-    parser.add_argument("--root", type=Path, default=Path.cwd(),
-                        help="the course checkout to publish (default: this folder)")
-    parser.add_argument("--out", type=Path, default=None,
-                        help="where to write the site (default: ROOT/_site)")
+    parser.add_argument(
+        "--root",
+        type=Path,
+        default=Path.cwd(),
+        help="the course checkout to publish (default: this folder)",
+    )
+    parser.add_argument(
+        "--out", type=Path, default=None, help="where to write the site (default: ROOT/_site)"
+    )
     args = parser.parse_args(argv)
     root = args.root.resolve()
     out = (args.out or root / "_site").resolve()

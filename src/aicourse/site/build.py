@@ -92,8 +92,9 @@ def course_menu(course: Course, rendered: dict[str, RenderedNotebook]) -> list[M
         MenuItem(x.page, x.label, x.short_title, x.summary, _sections(rendered[x.slug]))
         for x in course.in_programme(MASTERCLASS)
     ]
-    weeks = sorted({x.number for x in course.in_programme(FOUNDATIONS)}
-                   | {x.week for x in course.exercises})
+    weeks = sorted(
+        {x.number for x in course.in_programme(FOUNDATIONS)} | {x.week for x in course.exercises}
+    )
     foundations = []
     for week in weeks:
         lesson = course.lesson_for_week(week)
@@ -101,10 +102,20 @@ def course_menu(course: Course, rendered: dict[str, RenderedNotebook]) -> list[M
         if lesson is None:  # exercises whose lesson is not written yet stand on their own
             foundations.extend(exercises)
             continue
-        foundations.append(MenuItem(lesson.page, lesson.label, lesson.short_title, lesson.summary,
-                                    _sections(rendered[lesson.slug]), exercises))
-    return [MenuGroup(MASTERCLASS.name, ABOUT[MASTERCLASS.key], masterclass),
-            MenuGroup(FOUNDATIONS.name, ABOUT[FOUNDATIONS.key], foundations)]
+        foundations.append(
+            MenuItem(
+                lesson.page,
+                lesson.label,
+                lesson.short_title,
+                lesson.summary,
+                _sections(rendered[lesson.slug]),
+                exercises,
+            )
+        )
+    return [
+        MenuGroup(MASTERCLASS.name, ABOUT[MASTERCLASS.key], masterclass),
+        MenuGroup(FOUNDATIONS.name, ABOUT[FOUNDATIONS.key], foundations),
+    ]
 
 
 def reading_order(menu: list[MenuGroup]) -> list[MenuItem]:
@@ -124,8 +135,12 @@ def _inline_markdown(text: str) -> Markup:
 
 
 def _environment(rendered: dict[str, RenderedNotebook]) -> Environment:
-    env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True,
-                      undefined=StrictUndefined, trim_blocks=False)
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=False,
+    )
     env.filters["inline_markdown"] = _inline_markdown
 
     def glossary_anchor(lesson: Lesson) -> str:
@@ -138,16 +153,20 @@ def _environment(rendered: dict[str, RenderedNotebook]) -> Environment:
 
 def _course_policy_note(course: Course) -> str:
     dates = " and ".join(course.policy_dates())
-    return (f"Policy content checked as of {dates}; each lesson page shows the date for "
-            "its own content.")
+    return (
+        f"Policy content checked as of {dates}; each lesson page shows the date for "
+        "its own content."
+    )
 
 
 def _prepare(out: Path) -> None:
     """Empty ``out`` for a fresh build, refusing to delete a folder this module did not make."""
     if out.exists():
         if any(out.iterdir()) and not (out / MARKER).exists():
-            raise SiteBuildError(f"{out} exists and is not a site built here; choose another "
-                                 "folder, or empty it first.")
+            raise SiteBuildError(
+                f"{out} exists and is not a site built here; choose another "
+                "folder, or empty it first."
+            )
         shutil.rmtree(out)
     (out / "_static").mkdir(parents=True)
     (out / MARKER).write_text("Built by python -m aicourse.site; safe to delete.\n", "utf-8")
@@ -155,8 +174,11 @@ def _prepare(out: Path) -> None:
 
 def _write_assets(out: Path, exporter: HTMLExporter, css: str) -> None:
     """The stylesheets (JupyterLab's look, the course's own) and the vendored widget renderer."""
-    lab_static = next(Path(p) / "static" for p in exporter.template_paths
-                      if (Path(p) / "static" / "index.css").exists())
+    lab_static = next(
+        Path(p) / "static"
+        for p in exporter.template_paths
+        if (Path(p) / "static" / "index.css").exists()
+    )
     jupyter_css = [(lab_static / f).read_text("utf-8") for f in ("index.css", "theme-light.css")]
     (out / "_static" / "jupyter.css").write_text("\n".join([*jupyter_css, css]), "utf-8")
     shutil.copy(STATIC / "course.css", out / "_static" / "course.css")
@@ -169,10 +191,12 @@ def _write_bundle(out: Path) -> Path:
     bundle.parent.mkdir(parents=True, exist_ok=True)
     files = sorted(p for p in out.rglob("*") if p.is_file() and p != bundle and p.name != MARKER)
     with zipfile.ZipFile(bundle, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as archive:
-        archive.writestr("ai-course/README.txt",
-                         f"{SITE_NAME}\n\nOpen index.html in a web browser. Everything is in "
-                         "this folder: no network is needed.\nThe exercise notebooks are in "
-                         "downloads/; open them in JupyterLab with the course environment.\n")
+        archive.writestr(
+            "ai-course/README.txt",
+            f"{SITE_NAME}\n\nOpen index.html in a web browser. Everything is in "
+            "this folder: no network is needed.\nThe exercise notebooks are in "
+            "downloads/; open them in JupyterLab with the course environment.\n",
+        )
         for path in files:
             archive.write(path, f"ai-course/{path.relative_to(out).as_posix()}")
     return bundle
@@ -186,8 +210,9 @@ def build_site(root: Path, out: Path) -> BuildReport:
     exporter = make_exporter()
     notebooks: list[Lesson | Exercise] = [*course.lessons, *course.exercises]
     pages = {x.path.name: x.page for x in notebooks}
-    rendered = {x.slug: render(x.path, exporter, pages, str(x.path.relative_to(root)))
-                for x in notebooks}
+    rendered = {
+        x.slug: render(x.path, exporter, pages, str(x.path.relative_to(root))) for x in notebooks
+    }
 
     _prepare(out)
     _write_assets(out, exporter, next(iter(rendered.values())).css)
@@ -204,11 +229,16 @@ def build_site(root: Path, out: Path) -> BuildReport:
         at = [item.page for item in order].index(page) if page in {i.page for i in order} else -1
         context.setdefault("policy_note", course_note)
         html = env.get_template(template).render(
-            title=title, current=page, menu=menu, kicker=context.pop("kicker", ""),
+            title=title,
+            current=page,
+            menu=menu,
+            kicker=context.pop("kicker", ""),
             previous=order[at - 1] if at > 0 else None,
             next=order[at + 1] if 0 <= at < len(order) - 1 else None,
-            sections=context.pop("sections", ()), widgets=context.pop("widgets", False),
-            **context)
+            sections=context.pop("sections", ()),
+            widgets=context.pop("widgets", False),
+            **context,
+        )
         (out / page).write_text(html, "utf-8")
 
     write("index.html", "index.html.j2", "Home")
@@ -219,21 +249,43 @@ def build_site(root: Path, out: Path) -> BuildReport:
     write("glossary.html", "glossary.html.j2", "Glossary", letters=sorted(letters.items()))
     for lesson in course.lessons:
         done = rendered[lesson.slug]
-        write(lesson.page, "notebook.html.j2", lesson.title, body=Markup(done.body),
-              lesson=lesson, exercise=None, sections=_sections(done), widgets=done.widget_count > 0,
-              exercises=course.exercises_for(lesson.number) if lesson.programme == FOUNDATIONS
-              else (),
-              kicker=f"{lesson.programme.name} · {lesson.label}",
-              policy_note=f"Policy content on this page checked as of {lesson.policy_checked}.")
+        write(
+            lesson.page,
+            "notebook.html.j2",
+            lesson.title,
+            body=Markup(done.body),
+            lesson=lesson,
+            exercise=None,
+            sections=_sections(done),
+            widgets=done.widget_count > 0,
+            exercises=course.exercises_for(lesson.number)
+            if lesson.programme == FOUNDATIONS
+            else (),
+            kicker=f"{lesson.programme.name} · {lesson.label}",
+            policy_note=f"Policy content on this page checked as of {lesson.policy_checked}.",
+        )
     for exercise in course.exercises:
         done = rendered[exercise.slug]
         lesson = course.lesson_for_week(exercise.week)
-        note = (f"Policy content for week {exercise.week} checked as of {lesson.policy_checked} "
-                f"(see the {lesson.label} lesson)." if lesson else course_note)
-        write(exercise.page, "notebook.html.j2", exercise.title, body=Markup(done.body),
-              lesson=None, exercise=exercise, exercises=(), sections=_sections(done),
-              widgets=done.widget_count > 0, policy_note=note,
-              kicker=f"{FOUNDATIONS.name} · Week {exercise.week} exercises (student version)")
+        note = (
+            f"Policy content for week {exercise.week} checked as of {lesson.policy_checked} "
+            f"(see the {lesson.label} lesson)."
+            if lesson
+            else course_note
+        )
+        write(
+            exercise.page,
+            "notebook.html.j2",
+            exercise.title,
+            body=Markup(done.body),
+            lesson=None,
+            exercise=exercise,
+            exercises=(),
+            sections=_sections(done),
+            widgets=done.widget_count > 0,
+            policy_note=note,
+            kicker=f"{FOUNDATIONS.name} · Week {exercise.week} exercises (student version)",
+        )
 
     bundle = _write_bundle(out)
     written = tuple(sorted(p.name for p in out.glob("*.html")))

@@ -33,14 +33,16 @@ class Programme:
     label: str
 
 
-MASTERCLASS = Programme("masterclass", "AI Masterclass", "notebooks/masterclass", "masterclass",
-                        "Masterclass")
+MASTERCLASS = Programme(
+    "masterclass", "AI Masterclass", "notebooks/masterclass", "masterclass", "Masterclass"
+)
 FOUNDATIONS = Programme("foundations", "AI Foundations", "notebooks/foundations", "week", "Week")
 PROGRAMMES: tuple[Programme, ...] = (MASTERCLASS, FOUNDATIONS)
 
 #: The line each lesson carries near its top: ``*Policy content checked as of November 2026.*``
-POLICY_LINE = re.compile(r"Policy content checked as of\s+(?P<date>[^*_\n]+?)\s*\.?\s*[*_]*\s*$",
-                         re.MULTILINE)
+POLICY_LINE = re.compile(
+    r"Policy content checked as of\s+(?P<date>[^*_\n]+?)\s*\.?\s*[*_]*\s*$", re.MULTILINE
+)
 #: Pages the site itself writes; no notebook may be named like them.
 RESERVED = frozenset({"index", "contents", "glossary"})
 _HEADING = re.compile(r"^#\s+(?P<title>.+?)\s*$", re.MULTILINE)
@@ -76,7 +78,7 @@ class Lesson:
     def short_title(self) -> str:
         """The title without its ``Masterclass 2:`` or ``Week 3:`` prefix, for menus."""
         prefix = f"{self.label}:"
-        return self.title[len(prefix):].strip() if self.title.startswith(prefix) else self.title
+        return self.title[len(prefix) :].strip() if self.title.startswith(prefix) else self.title
 
 
 @dataclass(frozen=True)
@@ -157,8 +159,10 @@ def read_policy_date(nb: nbformat.NotebookNode, where: Path) -> str:
             "line to the first cell and build again."
         )
     if len(dates) > 1:
-        raise SiteBuildError(f"{where}: the policy content is dated twice, differently: "
-                             f"{sorted(dates)}. Keep one line.")
+        raise SiteBuildError(
+            f"{where}: the policy content is dated twice, differently: "
+            f"{sorted(dates)}. Keep one line."
+        )
     return dates.pop()
 
 
@@ -179,8 +183,16 @@ def find_lessons(root: Path) -> list[Lesson]:
         for number, path in _numbered(root / programme.folder, programme.prefix):
             nb = nbformat.read(path, as_version=4)
             where = path.relative_to(root)
-            lessons.append(Lesson(path, programme, number, read_title(nb, where),
-                                  read_summary(nb, programme), read_policy_date(nb, where)))
+            lessons.append(
+                Lesson(
+                    path,
+                    programme,
+                    number,
+                    read_title(nb, where),
+                    read_summary(nb, programme),
+                    read_policy_date(nb, where),
+                )
+            )
     return lessons
 
 
@@ -198,11 +210,14 @@ def discover(root: Path) -> Course:
     """The course under ``root`` (a checkout of this repository), in course order."""
     lessons, exercises = find_lessons(root), find_exercises(root)
     if not lessons:
-        raise SiteBuildError(f"{root}: no lessons found in notebooks/masterclass or "
-                             "notebooks/foundations.")
+        raise SiteBuildError(
+            f"{root}: no lessons found in notebooks/masterclass or notebooks/foundations."
+        )
     slugs = [item.slug for item in [*lessons, *exercises]]
     clashes = sorted({slug for slug in slugs if slugs.count(slug) > 1} | (RESERVED & set(slugs)))
     if clashes:
-        raise SiteBuildError(f"These notebook names would give a page the same name as another "
-                             f"page: {clashes}. Rename the notebook.")
+        raise SiteBuildError(
+            f"These notebook names would give a page the same name as another "
+            f"page: {clashes}. Rename the notebook."
+        )
     return Course(tuple(lessons), tuple(exercises))

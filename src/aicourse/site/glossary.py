@@ -57,7 +57,7 @@ def glossary_section(source: str) -> str | None:
     heading = _GLOSSARY_HEADING.search(source)
     if heading is None:
         return None
-    rest = source[heading.end():]
+    rest = source[heading.end() :]
     following = _NEXT_HEADING.search(rest)
     return rest[: following.start()] if following else rest
 
@@ -77,17 +77,25 @@ def _items(section: str) -> list[str]:
 def lesson_definitions(lesson: Lesson) -> list[Definition]:
     """Every term a lesson's Glossary section defines, in the lesson's order."""
     nb = nbformat.read(lesson.path, as_version=4)
-    sections = [s for c in nb.cells if c.cell_type == "markdown"
-                if (s := glossary_section(c.source)) is not None]
+    sections = [
+        s
+        for c in nb.cells
+        if c.cell_type == "markdown"
+        if (s := glossary_section(c.source)) is not None
+    ]
     if not sections:
-        raise SiteBuildError(f"{lesson.path.name}: no '## Glossary' section. Every lesson has "
-                             "one (house style); add it so its terms reach the glossary page.")
+        raise SiteBuildError(
+            f"{lesson.path.name}: no '## Glossary' section. Every lesson has "
+            "one (house style); add it so its terms reach the glossary page."
+        )
     definitions = []
     for item in (item for section in sections for item in _items(section)):
         match = _ITEM.match(item)
         if match is None:
-            raise SiteBuildError(f"{lesson.path.name}: a glossary line is not in the shape "
-                                 f"'- **Term**: definition.': {item!r}")
+            raise SiteBuildError(
+                f"{lesson.path.name}: a glossary line is not in the shape "
+                f"'- **Term**: definition.': {item!r}"
+            )
         definitions.append(Definition(match["term"].strip(), match["definition"].strip(), lesson))
     return definitions
 

@@ -110,8 +110,9 @@ def _describe_charts(body: str) -> str:
     return re.sub(r'<img src="data:image/', f'<img alt="{CHART_ALT}" src="data:image/', body)
 
 
-def render_notebook(path: Path, exporter: HTMLExporter, pages: dict[str, str],
-                    where: str) -> RenderedNotebook:
+def render_notebook(
+    path: Path, exporter: HTMLExporter, pages: dict[str, str], where: str
+) -> RenderedNotebook:
     """Render one notebook's cells. ``pages`` maps notebook file names to their pages."""
     nb = nbformat.read(path, as_version=4)
     count = add_snapshots(nb, where)

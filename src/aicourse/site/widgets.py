@@ -87,8 +87,10 @@ def _output_html(output: Mapping[str, Any]) -> str:
     data = output.get("data", {})
     for mime in ("image/png", "image/jpeg"):
         if mime in data:
-            return (f'<img class="aic-snap-figure" alt="{CHART_ALT}" '
-                    f'src="data:{mime};base64,{data[mime].strip()}">')
+            return (
+                f'<img class="aic-snap-figure" alt="{CHART_ALT}" '
+                f'src="data:{mime};base64,{data[mime].strip()}">'
+            )
     if "image/svg+xml" in data:
         return f'<div class="aic-snap-figure">{data["image/svg+xml"]}</div>'
     if "text/html" in data:
@@ -121,8 +123,10 @@ def snapshot(model_id: str, state: State) -> str:
         if name in _SELECTIONS and isinstance(index, int):
             return _control(_label(values), html.escape(options[index]))
         chosen = ' class="aic-snap-chosen"'
-        items = "".join(f"<li{chosen if i == index else ''}>{html.escape(o)}</li>"
-                        for i, o in enumerate(options))
+        items = "".join(
+            f"<li{chosen if i == index else ''}>{html.escape(o)}</li>"
+            for i, o in enumerate(options)
+        )
         label = _label(values)
         return f'<div class="aic-snap-choices">{label}<ul>{items}</ul></div>'
     if name in _TEXTS:
