@@ -40,11 +40,12 @@ leader-view: env  ## Masterclass N as a no-code app for leaders (Voila), e.g. ma
 	  $(BIN)/voila "$$nb" --port=$(PORT) --Voila.ip=127.0.0.1 $(PATIENT)
 
 test: env  ## Run every test (package, widgets, notebooks with nbval, nbgrader round trip, hub).
-	$(BIN)/python -m pytest tests notebooks \
+	$(BIN)/python -m pytest tests notebooks -n 2 --dist loadscope \
 	  --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
 
 lint: env  ## Lint the package, tests, notebooks and benchmarks with ruff.
 	$(BIN)/ruff check src tests tools notebooks source benchmarks
+	$(BIN)/ruff format --check src tests tools benchmarks
 
 execute: env  ## Re-run a lesson top to bottom and save it with its outputs, e.g. make execute NB=notebooks/foundations/week-2-data.ipynb
 	@test -n "$(NB)" || { echo "Say which notebook: make execute NB=notebooks/..."; exit 1; }

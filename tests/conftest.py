@@ -30,3 +30,30 @@ def _one_blas_thread_per_process():
 
     with threadpool_limits(limits=1):
         yield
+
+
+#: Test files whose tests are parametrized by assignment, each with its own costly cycle.
+PER_ASSIGNMENT = ("tests/test_nbgrader_roundtrip.py",)
+
+
+def pytest_xdist_make_scheduler(config, log):
+    """Schedule ``-n 2 --dist loadscope`` (how ``make test`` runs) by file, and by week.
+
+    As with plain loadscope, each file's tests stay on one worker, so module-scoped fixtures
+    are built once and a notebook's cells run in order in one kernel under nbval. The nbgrader
+    round trip is split by assignment (``test_x[week-2]`` goes with the other week-2 tests),
+    so the weeks' grading cycles share both workers. (``--dist loadgroup`` would do this with
+    marks, but pytest-xdist 3.8 cannot rename nodes under pytest 9.)
+    """
+    if config.getoption("dist") != "loadscope":
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    class ByFileAndWeek(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            path = nodeid.split("::", 1)[0]
+            if path in PER_ASSIGNMENT and nodeid.endswith("]"):
+                return path + nodeid[nodeid.rindex("[") :]
+            return super()._split_scope(nodeid)
+
+    return ByFileAndWeek(config, log)

@@ -79,6 +79,17 @@ def test_package_tests_and_notebooks_are_lint_clean():
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+def test_python_files_are_ruff_formatted():
+    """One layout for the package, tests, tools and benchmarks (notebooks are laid out by hand)."""
+    result = subprocess.run(
+        [sys.executable, "-m", "ruff", "format", "--check", "src", "tests", "tools", "benchmarks"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, "run `ruff format src tests tools benchmarks`:\n" + result.stdout
+
+
 # --- The learner image: repo2docker / Binder build from environment.yml + postBuild -------
 
 
