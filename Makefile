@@ -40,7 +40,7 @@ leader-view: env  ## Masterclass N as a no-code app for leaders (Voila), e.g. ma
 	  $(BIN)/voila "$$nb" --port=$(PORT) --Voila.ip=127.0.0.1 $(PATIENT)
 
 test: env  ## Run every test (package, widgets, notebooks with nbval, nbgrader round trip, hub).
-	$(BIN)/python -m pytest tests notebooks -n 2 --dist loadscope \
+	$(BIN)/python -m pytest tests notebooks -n 2 --dist loadscope --durations=15 \
 	  --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
 
 lint: env  ## Lint the package, tests, notebooks and benchmarks with ruff.
@@ -61,9 +61,9 @@ release-to-learners: env  ## Release an assignment to the exchange, e.g. make re
 	@test -n "$(A)" || { echo "Say which assignment: make release-to-learners A=week-1"; exit 1; }
 	$(BIN)/python -m aicourse.grading release $(A)
 
-grade: env  ## Grade the whole cohort for one assignment (sandboxed), e.g. make grade A=week-1
+grade: env  ## Grade the whole cohort for one assignment (sandboxed, one learner per core), e.g. make grade A=week-1
 	@test -n "$(A)" || { echo "Say which assignment: make grade A=week-1"; exit 1; }
-	$(BIN)/python -m aicourse.grading grade $(A)
+	$(BIN)/python -m aicourse.grading grade $(A) $(if $(W),--workers $(W))
 
 report: env  ## The cohort report and completion CSV from the gradebook, into reports/.
 	$(BIN)/python -m aicourse.grading report --out reports

@@ -12,6 +12,7 @@ See docs/instructor-guide.md. The Makefile wraps these as ``make grade A=week-1`
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -51,7 +52,10 @@ def main(argv: list[str] | None = None) -> int:
     )
     grade.add_argument("--grades-csv", type=Path, help="where to export grades")
     grade.add_argument(
-        "--workers", type=int, default=1, help="learners to autograde at once (default 1)"
+        "--workers",
+        type=int,
+        default=len(os.sched_getaffinity(0)),
+        help="learners to autograde at once, each in its own sandbox (default: one per core)",
     )
     report = sub.add_parser("report", help="write the cohort report and completion CSV")
     report.add_argument("--out", type=Path, default=Path("reports"), help="output folder")
