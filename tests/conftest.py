@@ -34,6 +34,23 @@ def _one_blas_thread_per_process():
 
 #: Test files whose tests are parametrized by assignment, each with its own costly cycle.
 PER_ASSIGNMENT = ("tests/test_nbgrader_roundtrip.py",)
+#: The slowest test files (minutes each), started first so that both workers finish together.
+SLOW_FIRST = (
+    "tests/test_nbgrader_roundtrip.py",
+    "tests/test_hub.py",
+    "tests/test_grading_cohort.py",
+    "tests/test_bench.py",
+)
+
+
+def pytest_collection_modifyitems(config, items):
+    """Put the slowest files first (each keeps its own order); the rest follow as collected."""
+
+    def rank(item) -> int:
+        path = item.nodeid.split("::", 1)[0]
+        return SLOW_FIRST.index(path) if path in SLOW_FIRST else len(SLOW_FIRST)
+
+    items.sort(key=rank)
 
 
 def pytest_xdist_make_scheduler(config, log):
