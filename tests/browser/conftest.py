@@ -12,15 +12,24 @@ from __future__ import annotations
 import json
 import shutil
 import sys
+import urllib.request
 from pathlib import Path
 
 import pytest
+from lab import open_notebook, run_all, screenshot
 from servers import free_port, http_get, running
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts" / "browser"
 AXE = Path(__file__).with_name("node_modules") / "axe-core" / "axe.min.js"
 CHROMIUM = "/usr/bin/chromium"
+#: Every lesson notebook; found by glob, so a new lesson is checked without a change here.
+LESSONS = sorted(
+    [
+        *(ROOT / "notebooks" / "foundations").glob("*.ipynb"),
+        *(ROOT / "notebooks" / "masterclass").glob("*.ipynb"),
+    ]
+)
 TOKEN = "browser-test-token"
 
 #: JupyterLab settings for the test server: every cell in the page, no news pop-up.
@@ -96,3 +105,30 @@ def lab(tmp_path_factory):
     ready = lambda: http_get(f"{base}/api/status", auth, timeout=5)[0] == 200  # noqa: E731
     with running(cmd, ready, home):
         yield base
+
+
+@pytest.fixture(scope="session", params=LESSONS, ids=lambda path: path.stem)
+def lesson(request, browser, lab, artifacts):
+    """A page with one lesson open and every cell run, shared by all the tests of that lesson.
+
+    A picture of the whole lesson after its run is saved for a person to look over.
+    """
+    path = request.param
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    open_notebook(page, lab, TOKEN, path.relative_to(ROOT).as_posix())
+    run_all(page)
+    screenshot(page, artifacts / f"{path.stem}.png")
+    yield page
+    context.close()
+    stop_kernels(lab)
+
+
+def stop_kernels(lab: str) -> None:
+    """Shut down every kernel of the test server, so finished lessons do not hold memory."""
+    auth = {"Authorization": f"token {TOKEN}"}
+    for kernel in json.loads(http_get(f"{lab}/api/kernels", auth)[1]):
+        request = urllib.request.Request(
+            f"{lab}/api/kernels/{kernel['id']}", headers=auth, method="DELETE"
+        )
+        urllib.request.urlopen(request, timeout=30).close()

@@ -6,19 +6,27 @@ internals. Selectors are JupyterLab 4's and ipywidgets 8's class names.
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
 from playwright.sync_api import Locator, Page, expect
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 #: A code cell's prompt once it has run: ``[12]:``.
 RAN = re.compile(r"^\[\d+\]:$")
+RAN_JS = r"/^\[\d+\]:$/"
+#: The prompt text of every code cell in the open notebook, as a JavaScript expression.
+PROMPTS = (
+    "[...document.querySelectorAll('.jp-Notebook .jp-CodeCell .jp-InputArea-prompt')]"
+    ".map(p => p.textContent)"
+)
 #: A widget shown as a cell's output (each demo is one widget in one cell's output).
 WIDGET_OUTPUT = ".jp-OutputArea-output > .jupyter-widgets"
 STDERR_OUTPUT = '.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]'
 
 #: Long enough for the slowest lesson on a busy two-core machine.
-RUN_TIMEOUT_MS = 240_000
+RUN_TIMEOUT_MS = int(os.environ.get("BROWSER_RUN_TIMEOUT_MS", 240_000))
 
 
 def open_notebook(page: Page, lab: str, token: str, path: str) -> None:
@@ -47,17 +55,26 @@ def run_all(page: Page) -> None:
     """
     menu(page, "Edit", "Clear Outputs of All Cells")
     expect(page.locator(".jp-Notebook .jp-OutputArea-output")).to_have_count(0)
+    # A cell whose code is folded away (the masterclasses fold all of it) shows no prompt:
+    # unfold the code to watch the prompts, and fold it again afterwards.
+    folded = page.locator(".jp-Notebook .jp-CodeCell .jp-InputPlaceholder").count()
+    if folded:
+        menu(page, "View", "Expand All Code")
     menu(page, "Run", "Run All Cells")
-    page.wait_for_function(
-        """() => {
-            const prompts = [...document.querySelectorAll(
-                '.jp-Notebook .jp-CodeCell .jp-InputArea-prompt')];
-            return prompts.length > 0 && prompts.every(p => /^\\[\\d+\\]:$/.test(p.textContent));
-        }""",
-        timeout=RUN_TIMEOUT_MS,
-        polling=500,
-    )
+    try:
+        page.wait_for_function(
+            f"() => {{ const p = {PROMPTS};"
+            f" return p.length > 0 && p.every(t => {RAN_JS}.test(t)); }}",
+            timeout=RUN_TIMEOUT_MS,
+            polling=500,
+        )
+    except PlaywrightTimeout:
+        prompts = page.evaluate(f"() => {PROMPTS}")
+        waiting = {i: p for i, p in enumerate(prompts) if not RAN.match(p)}
+        raise AssertionError(f"code cells (by position) that had not finished: {waiting}") from None
     page.wait_for_selector("#jp-main-statusbar >> text=Idle", timeout=RUN_TIMEOUT_MS)
+    if folded:
+        menu(page, "View", "Collapse All Code")
 
 
 def error_outputs(page: Page) -> list[str]:
@@ -89,7 +106,7 @@ def screenshot(page: Page, path: Path) -> None:
 
 def demos(page: Page) -> list[Locator]:
     """Each widget shown in a cell's output: the course's demos and quizzes."""
-    outputs = page.locator(f".jp-Notebook {WIDGET_OUTPUT}")
+    outputs = page.locator(WIDGET_OUTPUT)
     return [outputs.nth(i) for i in range(outputs.count())]
 
 
@@ -111,7 +128,7 @@ def shown_result(demo: Locator) -> str:
     )
 
 
-def _changed(demo: Locator, before: str, timeout_ms: int = 15_000) -> bool:
+def result_changes(demo: Locator, before: str, timeout_ms: int = 15_000) -> bool:
     """Wait up to ``timeout_ms`` for the demo's result to differ from ``before``."""
     try:
         demo.page.wait_for_function(
@@ -182,6 +199,6 @@ def drive(demo: Locator) -> str | None:
     for kind, act in attempts:
         before = shown_result(demo)
         act()
-        if _changed(demo, before, timeout_ms=10_000):
+        if result_changes(demo, before, timeout_ms=10_000):
             return kind
     return None

@@ -8,33 +8,8 @@ saved to ``test-artifacts/browser/`` for a person to look over.
 
 from __future__ import annotations
 
-import pytest
-from conftest import ROOT, TOKEN
-from lab import demos, drive, error_outputs, open_notebook, run_all, screenshot
-
-LESSONS = sorted(
-    [
-        *(ROOT / "notebooks" / "foundations").glob("*.ipynb"),
-        *(ROOT / "notebooks" / "masterclass").glob("*.ipynb"),
-    ]
-)
-
-
-def lesson_id(path):
-    return path.stem
-
-
-@pytest.fixture(scope="module", params=LESSONS, ids=lesson_id)
-def lesson(request, browser, lab, artifacts):
-    """A page with one lesson open, every cell run; the same page for all its tests."""
-    path = request.param
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    open_notebook(page, lab, TOKEN, path.relative_to(ROOT).as_posix())
-    run_all(page)
-    screenshot(page, artifacts / f"{path.stem}.png")
-    yield page
-    context.close()
+from conftest import LESSONS
+from lab import demos, drive, error_outputs
 
 
 def test_there_are_lessons_to_check():
