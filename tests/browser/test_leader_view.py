@@ -6,6 +6,7 @@ client). The page must load with no code showing and no error, and its controls 
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
@@ -38,9 +39,13 @@ def voila(tmp_path_factory):
 def test_leader_view_loads_without_code_and_its_controls_answer(voila, notebook, page, artifacts):
     page.goto(f"{voila}/voila/render/{notebook.name}", timeout=240_000)
     page.wait_for_selector(".jupyter-widgets .widget-html, .jupyter-widgets .widget-output")
-    assert page.locator(".jp-InputArea, .jp-CodeMirrorEditor, .cm-editor").count() == 0, (
-        "code is showing in the leader view"
-    )
+    code = page.locator(".jp-CodeCell .jp-InputArea, .jp-CodeMirrorEditor, .cm-editor")
+    assert code.count() == 0, "code cells are showing in the leader view"
+    text = page.locator("body").inner_text()
+    for cell in json.loads(notebook.read_text())["cells"]:
+        first = "".join(cell["source"]).strip().splitlines()[0] if cell["source"] else ""
+        if cell["cell_type"] == "code" and len(first) > 20:
+            assert first not in text, f"code is showing in the leader view: {first}"
     assert page.locator(STDERR_OUTPUT).count() == 0, page.locator(STDERR_OUTPUT).all_inner_texts()
     assert page.locator("body").get_by_text("Error displaying widget").count() == 0
     shown = demos(page)
