@@ -287,18 +287,13 @@ def test_each_chart_has_a_text_description_of_its_title_and_axes():
     assert describe_figure(new_figure()) == "Chart: no title."
 
 
-def test_a_chart_shows_as_its_picture_then_a_description_for_screen_readers():
-    from IPython.core.interactiveshell import InteractiveShell
+def test_a_chart_shows_as_its_picture_then_a_description_for_screen_readers(monkeypatch):
+    import IPython.display
 
     fig = accuracy_bars({"Keyword rule": 0.5, "Learned model": 0.9})
     shown = []
-    shell = InteractiveShell.instance()
-    publish = shell.display_pub.publish
-    shell.display_pub.publish = lambda data, **kw: shown.append(data)
-    try:
-        fig._ipython_display_()
-    finally:
-        shell.display_pub.publish = publish
+    monkeypatch.setattr(IPython.display, "display", lambda data, raw: shown.append(data))
+    fig._ipython_display_()
     assert [sorted(d) for d in shown] == [["image/png", "text/plain"], ["text/html", "text/plain"]]
     assert _png_size(base64.b64decode(shown[0]["image/png"]))[0] > 100
     assert html.escape(describe_figure(fig)) in shown[1]["text/html"]

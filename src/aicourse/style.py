@@ -244,19 +244,24 @@ class CourseFigure(Figure):
 
     def _ipython_display_(self) -> None:
         from IPython.core.pylabtools import print_figure
-        from IPython.display import display
 
         png = print_figure(self, "png", bbox_inches="tight", base64=True)
-        display({"image/png": png, "text/plain": repr(self)}, raw=True)
-        text = describe_figure(self)
-        display(
-            {
-                "text/html": f'<p class="aic-figure-text" style="{SCREEN_READER_ONLY}">'
-                f"{html.escape(text)}</p>",
-                "text/plain": text,
-            },
-            raw=True,
-        )
+        show_chart(png, describe_figure(self), repr(self))
+
+
+def show_chart(png: str, description: str, plain: str = "<chart>") -> None:
+    """Show a chart's picture (PNG, base64) and then its description for screen readers."""
+    from IPython.display import display
+
+    display({"image/png": png, "text/plain": plain}, raw=True)
+    display(
+        {
+            "text/html": f'<p class="aic-figure-text" style="{SCREEN_READER_ONLY}">'
+            f"{html.escape(description)}</p>",
+            "text/plain": description,
+        },
+        raw=True,
+    )
 
 
 #: CSS for text that screen readers read but the page does not draw (the usual "sr-only").
