@@ -53,4 +53,10 @@ def test_leader_view_loads_without_code_and_its_controls_answer(voila, notebook,
     first = shown[0]
     first.scroll_into_view_if_needed()
     assert drive(first) is not None, "the first control group did not change what it shows"
+    # Voila scrolls inside a panel: make the window as tall as the tallest thing to picture it.
+    tallest = page.evaluate(
+        "() => Math.max(...[...document.querySelectorAll('body *')].map(e => e.scrollHeight))"
+    )
+    page.set_viewport_size({"width": 1280, "height": min(tallest + 100, 16_000)})
+    page.wait_for_timeout(500)
     page.screenshot(path=str(artifacts / f"leader-view-{notebook.stem}.png"), full_page=True)
