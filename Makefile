@@ -12,7 +12,7 @@ PATIENT := --AsyncKernelManager.client_class=aicourse.patient_client.PatientKern
 HUB_SETTINGS ?= /etc/aicourse/hub.toml
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root)  # containers often run as root
 
-.PHONY: help env lab leader-view test lint execute release release-to-learners grade report site \
+.PHONY: help env lab leader-view test test-browser lint execute release release-to-learners grade report site \
 	bench lock clean hub hub-setup hub-proxy
 
 help:  ## List the commands.
@@ -40,8 +40,13 @@ leader-view: env  ## Masterclass N as a no-code app for leaders (Voila), e.g. ma
 	  $(BIN)/voila "$$nb" --port=$(PORT) --Voila.ip=127.0.0.1 $(PATIENT)
 
 test: env  ## Run every test (package, widgets, notebooks with nbval, nbgrader round trip, hub).
-	$(BIN)/python -m pytest tests notebooks -n 2 --dist loadscope --durations=15 \
+	$(BIN)/python -m pytest tests notebooks -n 2 --dist loadscope --ignore=tests/browser \
+	  --durations=15 \
 	  --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
+
+test-browser: env  ## Run every lesson in JupyterLab in headless chromium, with accessibility checks.
+	npm ci --no-audit --no-fund --prefix tests/browser  # axe-core, the accessibility checker
+	$(BIN)/python -m pytest tests/browser
 
 lint: env  ## Lint the package, tests, notebooks and benchmarks with ruff.
 	$(BIN)/ruff check src tests tools notebooks source benchmarks

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+import html
 import io
 import os
 import subprocess
@@ -21,6 +23,7 @@ from aicourse.style import (
     RC,
     OnePassCanvas,
     course_style,
+    describe_figure,
     figure_of,
     new_axes,
     new_figure,
@@ -273,3 +276,26 @@ def test_other_formats_go_matplotlibs_usual_way():
     buffer = io.BytesIO()
     figure_of(ax).savefig(buffer, format="svg", bbox_inches="tight")
     assert buffer.getvalue().lstrip().startswith(b"<?xml")
+
+
+def test_each_chart_has_a_text_description_of_its_title_and_axes():
+    fig = learning_curve_plot(CURVE)
+    ax = fig.axes[0]
+    text = describe_figure(fig)
+    assert text.startswith("Chart: ") and ax.get_title() in text
+    assert f"Across: {ax.get_xlabel()}" in text and f"up: {ax.get_ylabel()}" in text
+    assert describe_figure(new_figure()) == "Chart: no title."
+
+
+def test_a_chart_shows_as_its_picture_then_a_description_for_screen_readers(monkeypatch):
+    import IPython.display
+
+    fig = accuracy_bars({"Keyword rule": 0.5, "Learned model": 0.9})
+    shown = []
+    monkeypatch.setattr(IPython.display, "display", lambda data, raw: shown.append(data))
+    fig._ipython_display_()
+    assert [sorted(d) for d in shown] == [["image/png", "text/plain"], ["text/html", "text/plain"]]
+    assert _png_size(base64.b64decode(shown[0]["image/png"]))[0] > 100
+    assert html.escape(describe_figure(fig)) in shown[1]["text/html"]
+    assert shown[1]["text/plain"] == describe_figure(fig)
+    assert "clip:rect(0,0,0,0)" in shown[1]["text/html"]  # read out, not drawn

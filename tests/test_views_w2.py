@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import html
 
 import pandas as pd
@@ -289,3 +290,15 @@ def test_tables_mark_the_right_cells():
         label_table(records, "height")
     with pytest.raises(ValueError):
         label_table(records, "age", n_rows=0)
+
+
+def test_kept_pictures_show_with_their_chart_description(overfitting_view, monkeypatch):
+    import IPython.display
+
+    picture = next(iter(overfitting_view.pictures.kept.values()))
+    assert picture.description.startswith("Chart: ") and "Across: " in picture.description
+    shown = []
+    monkeypatch.setattr(IPython.display, "display", lambda data, raw: shown.append(data))
+    picture._ipython_display_()
+    assert base64.b64decode(shown[0]["image/png"]) == picture.data
+    assert shown[1]["text/plain"] == picture.description

@@ -6,6 +6,7 @@ so importing ``aicourse`` leaves a learner's own matplotlib settings alone.
 
 from __future__ import annotations
 
+import html
 import os
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
@@ -204,6 +205,72 @@ def _crop_to_ink(picture: np.ndarray, pad: int) -> np.ndarray | None:
     return out
 
 
+def describe_figure(fig: Figure) -> str:
+    """A text alternative for a chart, from its titles and axis labels, for screen readers.
+
+    For example: ``Chart: Accuracy by method. Across: method; up: accuracy (%).`` A chart
+    of several panels is described panel by panel. Colour bars and empty axes are left out.
+    """
+    sentences = []
+    suptitle = fig.get_suptitle() if hasattr(fig, "get_suptitle") else ""
+    if suptitle:
+        sentences.append(f"{suptitle.strip()}.")
+    for ax in fig.axes:
+        if not ax.get_visible() or ax.get_label() == "<colorbar>":
+            continue
+        title = " ".join(
+            t for t in (ax.get_title("left"), ax.get_title(), ax.get_title("right")) if t
+        )
+        axes = "; ".join(
+            f"{where}: {label.strip()}"
+            for where, label in (("Across", ax.get_xlabel()), ("up", ax.get_ylabel()))
+            if label.strip()
+        )
+        if title or axes:
+            sentences.append(
+                f"{title.strip() or 'A chart'}."
+                + (f" {axes[0].upper() + axes[1:]}." if axes else "")
+            )
+    return "Chart: " + (" ".join(sentences) if sentences else "no title.")
+
+
+class CourseFigure(Figure):
+    """A course chart: shown in a notebook as its picture followed by a text description.
+
+    JupyterLab gives a picture output no alt text, so screen-reader users would hear only
+    "image". Each course chart is therefore followed by a short description (its titles and
+    axes, :func:`describe_figure`) that screen readers read and that is not drawn on screen.
+    """
+
+    def _ipython_display_(self) -> None:
+        from IPython.core.pylabtools import print_figure
+
+        png = print_figure(self, "png", bbox_inches="tight", base64=True)
+        show_chart(png, describe_figure(self), repr(self))
+
+
+def show_chart(png: str, description: str, plain: str = "<chart>") -> None:
+    """Show a chart's picture (PNG, base64) and then its description for screen readers."""
+    from IPython.display import display
+
+    display({"image/png": png, "text/plain": plain}, raw=True)
+    display(
+        {
+            "text/html": f'<p class="aic-figure-text" style="{SCREEN_READER_ONLY}">'
+            f"{html.escape(description)}</p>",
+            "text/plain": description,
+        },
+        raw=True,
+    )
+
+
+#: CSS for text that screen readers read but the page does not draw (the usual "sr-only").
+SCREEN_READER_ONLY = (
+    "position:absolute;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;"
+    "clip:rect(0,0,0,0);white-space:nowrap;border:0"
+)
+
+
 def new_figure(figsize: tuple[float, float] | None = None) -> Figure:
     """A new figure that pyplot does not track, laid out by constrained layout.
 
@@ -212,7 +279,7 @@ def new_figure(figsize: tuple[float, float] | None = None) -> Figure:
     PNG is drawn in one pass (:class:`OnePassCanvas`), which keeps widgets responsive.
     Call it inside ``course_style()`` so the new figure takes the course's sizes.
     """
-    fig = Figure(figsize=figsize or mpl.rcParams["figure.figsize"], layout="constrained")
+    fig = CourseFigure(figsize=figsize or mpl.rcParams["figure.figsize"], layout="constrained")
     OnePassCanvas(fig)
     return fig
 

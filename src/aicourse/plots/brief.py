@@ -23,7 +23,15 @@ from matplotlib.font_manager import FontProperties
 from matplotlib.patches import FancyBboxPatch, Rectangle
 
 from aicourse.plots.adoption import LEVEL_COLOURS, risk_matrix_chart
-from aicourse.style import PALETTE, TEXT_COLOUR, course_style, figure_of, new_axes, new_figure
+from aicourse.style import (
+    PALETTE,
+    TEXT_COLOUR,
+    CourseFigure,
+    course_style,
+    figure_of,
+    new_axes,
+    new_figure,
+)
 
 #: A4 portrait, in inches.
 PAGE_SIZE: tuple[float, float] = (8.27, 11.69)
@@ -359,7 +367,7 @@ def brief_page(content: BriefContent) -> Figure:
     if not isinstance(content, BriefContent):
         raise TypeError(f"content must be a BriefContent, got {type(content).__name__}")
     with course_style():
-        fig = Figure(figsize=PAGE_SIZE)
+        fig = CourseFigure(figsize=PAGE_SIZE)  # shown with a text description
         page = _Page(fig)
         inner = page.width - 2 * _MARGIN
 

@@ -8,6 +8,7 @@ going back to a setting already seen shows it at once.
 
 from __future__ import annotations
 
+import base64
 import html
 import io
 from collections.abc import Callable, Hashable, Sequence
@@ -46,7 +47,19 @@ from aicourse.quality import (
     quality_report,
     representation_experiment,
 )
+from aicourse.style import describe_figure, show_chart
 from aicourse.views.base import STYLE, WIDE, View
+
+
+class ChartPicture(Image):
+    """A chart kept as a PNG picture; shown, like a course figure, with its description."""
+
+    def __init__(self, png: bytes, description: str) -> None:
+        super().__init__(data=png, format="png")
+        self.description = description
+
+    def _ipython_display_(self) -> None:
+        show_chart(base64.b64encode(self.data).decode("ascii"), self.description)
 
 
 class _Pictures:
@@ -59,8 +72,9 @@ class _Pictures:
     def __call__(self, key: Hashable) -> Image:
         if key not in self.kept:
             buffer = io.BytesIO()
-            self.draw(key).savefig(buffer, format="png")
-            self.kept[key] = Image(data=buffer.getvalue(), format="png")
+            fig = self.draw(key)
+            fig.savefig(buffer, format="png")
+            self.kept[key] = ChartPicture(buffer.getvalue(), describe_figure(fig))
         return self.kept[key]
 
 
