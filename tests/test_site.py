@@ -281,6 +281,13 @@ def test_every_image_has_a_text_alternative(pages: dict[str, Page]):
     assert all(re.search(r'\balt="[^"]+"', tag) for tag in found)
 
 
+def test_dollar_amounts_read_as_plain_dollars(pages: dict[str, Page]):
+    """The lessons escape "$" twice for JupyterLab; the website shows one plain "$"."""
+    text = " ".join(text_of(page.html) for page in pages.values())
+    assert "$300" in text and "$1,500" in text
+    assert "\\$" not in text
+
+
 def test_widget_pages_load_the_vendored_renderer(site: Path, pages: dict[str, Page]):
     for lesson in lesson_notebooks():
         scripts = [v for k, v in pages[f"{lesson.stem}.html"].links if k == "script.src"]

@@ -47,6 +47,9 @@ def test_leader_view_loads_without_code_and_its_controls_answer(voila, notebook,
         if cell["cell_type"] == "code" and len(first) > 20:
             assert first not in text, f"code is showing in the leader view: {first}"
     assert page.locator(STDERR_OUTPUT).count() == 0, page.locator(STDERR_OUTPUT).all_inner_texts()
+    # Dollar amounts read as dollars: no stray backslash, no maths.
+    assert "\\$" not in text
+    assert page.locator(".jp-MarkdownCell mjx-container, .jp-MarkdownCell .MathJax").count() == 0
     assert page.locator("body").get_by_text("Error displaying widget").count() == 0
     shown = demos(page)
     assert shown, "the leader view shows no controls"

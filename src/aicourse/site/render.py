@@ -110,11 +110,24 @@ def _describe_charts(body: str) -> str:
     return re.sub(r'<img src="data:image/', f'<img alt="{CHART_ALT}" src="data:image/', body)
 
 
+def _plain_dollars(nb: nbformat.NotebookNode) -> None:
+    r"""Turn the lessons' ``\\$`` back into ``\$`` in text cells, for the website.
+
+    JupyterLab sets text between two dollar signs as maths, and its Markdown step eats one
+    backslash, so the lessons write a dollar sign as ``\\$`` (JupyterLab shows "$"). The
+    website has no maths setting: there ``\$`` is the plain dollar sign.
+    """
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            cell.source = cell.source.replace("\\\\$", "\\$")
+
+
 def render_notebook(
     path: Path, exporter: HTMLExporter, pages: dict[str, str], where: str
 ) -> RenderedNotebook:
     """Render one notebook's cells. ``pages`` maps notebook file names to their pages."""
     nb = nbformat.read(path, as_version=4)
+    _plain_dollars(nb)
     count = add_snapshots(nb, where)
     saved = widget_state(nb)
     if saved:
