@@ -6,6 +6,8 @@ the lesson makes with them are in ``tests/test_story_w4.py``.
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -232,6 +234,24 @@ def test_invented_sentences_keep_only_made_up_writing_beside_its_closest_policy(
         if novel_sentences(generate(model, p, temperature=1.0, seed=SEED + i), corpus)
     ]
     assert list(zip(table["prompt"], table["try"], strict=True)) == expected
+
+
+def test_sentence_table_shows_amounts_as_written_and_not_as_maths(model, corpus, index):
+    from aicourse.plots.language import SENTENCE_HEADINGS, sentence_table
+
+    table = invented_sentences(model, corpus, index, temperature=1.0, tries=2)
+    html = sentence_table(table).to_html()
+    # JupyterLab's MathJax leaves alone what sits inside this class.
+    assert re.search(r'<table[^>]*class="mathjax_ignore"', html)
+    for heading in SENTENCE_HEADINGS.values():
+        assert heading in html
+    for sentence in table["written"]:
+        assert sentence in html
+    assert "prompt" not in html
+    with pytest.raises(ValueError, match="invented_sentences"):
+        sentence_table(table[["written"]])
+    with pytest.raises(ValueError, match="invented_sentences"):
+        sentence_table("not a table")  # type: ignore[arg-type]
 
 
 def test_invented_sentences_reject_bad_input(model, corpus, index):

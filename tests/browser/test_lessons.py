@@ -32,10 +32,7 @@ def test_every_demo_answers_its_controls(lesson):
 
 
 def test_no_prose_is_set_as_maths(lesson):
-    """JupyterLab sets text between two dollar signs as maths: "$300 ... $1,500" must not be.
-
-    Only the lessons' text cells: one table of invented sentences in week 4 still is
-    (docs/accessibility.md).
-    """
-    maths = lesson.locator(".jp-MarkdownCell mjx-container, .jp-MarkdownCell .MathJax")
+    """JupyterLab sets text between two dollar signs as maths: "$300 ... $1,500" must not be,
+    in a text cell or in an output."""
+    maths = lesson.locator(".jp-Notebook mjx-container, .jp-Notebook .MathJax")
     assert maths.count() == 0, maths.all_inner_texts()[:3]

@@ -6,6 +6,7 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.ticker import PercentFormatter
+from pandas.io.formats.style import Styler
 
 from aicourse.style import PALETTE, course_style, figure_of, new_axes, new_figure
 
@@ -143,3 +144,33 @@ def search_comparison_chart(meaning: pd.DataFrame, keyword: pd.DataFrame) -> Fig
             xlabel="How many of the question's words\nthe passage uses",
         )
         return fig
+
+
+#: Column headings for :func:`sentence_table`, in plain words.
+SENTENCE_HEADINGS: dict[str, str] = {
+    "written": "What the model wrote",
+    "policy": "Closest policy",
+    "policy_says": "What that policy says",
+}
+
+
+def sentence_table(table: pd.DataFrame) -> Styler:
+    """Made-up sentences beside the closest real policy, as a table to read.
+
+    ``table`` comes from :func:`aicourse.meaning.invented_sentences`. Dollar amounts show as
+    written: the table carries the ``mathjax_ignore`` class, so JupyterLab does not set the
+    text between two "$" signs as a formula.
+    """
+    missing = [c for c in SENTENCE_HEADINGS if c not in getattr(table, "columns", [])]
+    if not isinstance(table, pd.DataFrame) or missing:
+        raise ValueError(
+            f"expected the table from meaning.invented_sentences, with columns "
+            f"{list(SENTENCE_HEADINGS)}"
+        )
+    shown = table[list(SENTENCE_HEADINGS)].rename(columns=SENTENCE_HEADINGS)
+    return (
+        shown.style.hide(axis="index")
+        .set_table_attributes('class="mathjax_ignore"')
+        .set_properties(**{"text-align": "left"})
+        .set_uuid("w4-made-up")
+    )
