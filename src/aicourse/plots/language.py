@@ -172,5 +172,6 @@ def sentence_table(table: pd.DataFrame) -> Styler:
         shown.style.hide(axis="index")
         .set_table_attributes('class="mathjax_ignore"')
         .set_properties(**{"text-align": "left"})
+        .set_table_styles([{"selector": "th", "props": [("text-align", "left")]}])
         .set_uuid("w4-made-up")
     )
