@@ -9,7 +9,7 @@ memory (RSS) seen in the samples, the kernel's own high-water mark (``VmHWM`` in
 ``/proc/<pid>/status``, which catches peaks between samples), and the run time. Then starts
 an idle Jupyter server (JupyterLab, as a learner's server runs) and reports its RSS once the
 Lab page has loaded. The Kubernetes sizing in ``deploy/kubernetes/README.md`` comes from
-these numbers; a later benchmark issue re-measures them.
+these numbers; re-run it when the lessons change.
 """
 
 from __future__ import annotations
@@ -53,6 +53,8 @@ def measure_notebook(path: Path) -> dict[str, float]:
             "notebook",
             "--execute",
             "--ExecutePreprocessor.timeout=600",
+            # as make execute runs it: a client that cannot hang on a missed message
+            "--AsyncKernelManager.client_class=aicourse.patient_client.PatientKernelClient",
             f"--output-dir={tmp}",
             str(path),
         ]
