@@ -6,6 +6,7 @@ import os
 import socket
 import stat
 import subprocess
+import sys
 import time
 import urllib.request
 from collections.abc import Callable, Iterator, Sequence
@@ -15,6 +16,8 @@ from pathlib import Path
 import pytest
 
 from aicourse.hub import unreachable_for_others
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def free_port() -> int:
@@ -83,3 +86,46 @@ def reachable(paths: list[Path]) -> Iterator[None]:
     finally:
         for folder, mode in changed.items():
             os.chmod(folder, mode)
+
+
+@contextmanager
+def jupyter_lab(root: Path, home: Path, token: str, *options: str) -> Iterator[str]:
+    """JupyterLab serving ``root`` on a free loopback port, signed in with ``token``.
+
+    Yields its base URL once its API answers. ``options`` are more command-line settings.
+    """
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    cmd = [
+        str(Path(sys.executable).with_name("jupyter")),
+        "lab",
+        "--no-browser",
+        "--ServerApp.ip=127.0.0.1",
+        f"--ServerApp.port={port}",
+        f"--ServerApp.root_dir={root}",
+        f"--IdentityProvider.token={token}",
+        "--allow-root",
+        *options,
+    ]
+    auth = {"Authorization": f"token {token}"}
+    ready = lambda: http_get(f"{base}/api/status", auth, timeout=5)[0] == 200  # noqa: E731
+    with running(cmd, ready, home):
+        yield base
+
+
+@contextmanager
+def leader_view(home: Path) -> Iterator[str]:
+    """Voila serving the masterclasses as ``make leader-view`` does; yields its base URL."""
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    cmd = [
+        str(Path(sys.executable).with_name("voila")),
+        str(ROOT / "notebooks" / "masterclass"),
+        "--no-browser",
+        f"--port={port}",
+        "--Voila.ip=127.0.0.1",
+        "--AsyncKernelManager.client_class=aicourse.patient_client.PatientKernelClient",
+    ]
+    ready = lambda: http_get(f"{base}/", timeout=5)[0] == 200  # noqa: E731
+    with running(cmd, ready, home):
+        yield base

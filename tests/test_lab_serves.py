@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 
 import pytest
-from servers import free_port, http_get, running
+from servers import http_get, jupyter_lab
 
 ROOT = Path(__file__).resolve().parents[1]
 TOKEN = "course-test-token"
@@ -16,20 +15,7 @@ AUTH = {"Authorization": f"token {TOKEN}"}
 
 @pytest.fixture(scope="module")
 def lab(tmp_path_factory):
-    port = free_port()
-    base = f"http://127.0.0.1:{port}"
-    cmd = [
-        str(Path(sys.executable).with_name("jupyter")),
-        "lab",
-        "--no-browser",
-        "--ServerApp.ip=127.0.0.1",
-        f"--ServerApp.port={port}",
-        f"--ServerApp.root_dir={ROOT}",
-        f"--IdentityProvider.token={TOKEN}",
-        "--allow-root",
-    ]
-    ready = lambda: http_get(f"{base}/api/status", AUTH, timeout=5)[0] == 200  # noqa: E731
-    with running(cmd, ready, tmp_path_factory.mktemp("home")):
+    with jupyter_lab(ROOT, tmp_path_factory.mktemp("home"), TOKEN) as base:
         yield base
 
 

@@ -8,11 +8,10 @@ checks the page shows the notebook's text and results, no code, and no errors.
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 
 import pytest
-from servers import free_port, http_get, running
+from servers import http_get, leader_view
 
 ROOT = Path(__file__).resolve().parents[1]
 MASTERCLASSES = sorted((ROOT / "notebooks" / "masterclass").glob("masterclass-*.ipynb"))
@@ -20,18 +19,7 @@ MASTERCLASSES = sorted((ROOT / "notebooks" / "masterclass").glob("masterclass-*.
 
 @pytest.fixture(scope="module")
 def voila(tmp_path_factory):
-    port = free_port()
-    base = f"http://127.0.0.1:{port}"
-    cmd = [
-        str(Path(sys.executable).with_name("voila")),
-        str(ROOT / "notebooks" / "masterclass"),
-        "--no-browser",
-        f"--port={port}",
-        "--Voila.ip=127.0.0.1",
-        "--AsyncKernelManager.client_class=aicourse.patient_client.PatientKernelClient",
-    ]
-    ready = lambda: http_get(f"{base}/", timeout=5)[0] == 200  # noqa: E731
-    with running(cmd, ready, tmp_path_factory.mktemp("home")):
+    with leader_view(tmp_path_factory.mktemp("home")) as base:
         yield base
 
 

@@ -11,13 +11,12 @@ from __future__ import annotations
 
 import json
 import shutil
-import sys
 import urllib.request
 from pathlib import Path
 
 import pytest
 from lab import open_notebook, run_all, screenshot
-from servers import free_port, http_get, running
+from servers import http_get, jupyter_lab
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts" / "browser"
@@ -87,23 +86,11 @@ def lab(tmp_path_factory):
     root = tmp_path_factory.mktemp("lab-root")
     shutil.copytree(ROOT / "notebooks", root / "notebooks")
     settings = write_lab_settings(home / "lab-settings")
-    port = free_port()
-    base = f"http://127.0.0.1:{port}"
-    cmd = [
-        str(Path(sys.executable).with_name("jupyter")),
-        "lab",
-        "--no-browser",
-        "--ServerApp.ip=127.0.0.1",
-        f"--ServerApp.port={port}",
-        f"--ServerApp.root_dir={root}",
-        f"--IdentityProvider.token={TOKEN}",
+    options = (
         f"--LabApp.user_settings_dir={settings}",
-        "--LabApp.workspaces_dir=" + str(home / "workspaces"),
-        "--allow-root",
-    ]
-    auth = {"Authorization": f"token {TOKEN}"}
-    ready = lambda: http_get(f"{base}/api/status", auth, timeout=5)[0] == 200  # noqa: E731
-    with running(cmd, ready, home):
+        f"--LabApp.workspaces_dir={home / 'workspaces'}",
+    )
+    with jupyter_lab(root, home, TOKEN, *options) as base:
         yield base
 
 

@@ -7,31 +7,18 @@ client). The page must load with no code showing and no error, and its controls 
 from __future__ import annotations
 
 import json
-import sys
-from pathlib import Path
 
 import pytest
 from conftest import ROOT
 from lab import STDERR_OUTPUT, demos, drive
-from servers import free_port, http_get, running
+from servers import leader_view
 
 MASTERCLASSES = sorted((ROOT / "notebooks" / "masterclass").glob("masterclass-*.ipynb"))
 
 
 @pytest.fixture(scope="module")
 def voila(tmp_path_factory):
-    port = free_port()
-    base = f"http://127.0.0.1:{port}"
-    cmd = [
-        str(Path(sys.executable).with_name("voila")),
-        str(ROOT / "notebooks" / "masterclass"),
-        "--no-browser",
-        f"--port={port}",
-        "--Voila.ip=127.0.0.1",
-        "--AsyncKernelManager.client_class=aicourse.patient_client.PatientKernelClient",
-    ]
-    ready = lambda: http_get(f"{base}/", timeout=5)[0] == 200  # noqa: E731
-    with running(cmd, ready, tmp_path_factory.mktemp("voila-home")):
+    with leader_view(tmp_path_factory.mktemp("voila-home")) as base:
         yield base
 
 

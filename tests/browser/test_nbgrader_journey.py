@@ -11,9 +11,6 @@ exchange. The answers are typed into the notebook file as the round trip's learn
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import nbformat
 import pytest
 from conftest import TOKEN, write_lab_settings
@@ -22,7 +19,7 @@ from nbgrader_harness import _SHARED_JUPYTER_VARS as SHARED_JUPYTER_VARS
 from nbgrader_harness import Course, answer_release
 from plan_week_1 import plan
 from playwright.sync_api import expect
-from servers import free_port, http_get, running
+from servers import jupyter_lab
 
 ASSIGNMENT = "week-1"
 LEARNER = "learner"
@@ -51,23 +48,9 @@ def learner_lab(course, monkeypatch_module):
     for name in SHARED_JUPYTER_VARS:
         monkeypatch_module.delenv(name, raising=False)
     monkeypatch_module.setenv("USER", LEARNER)
-    port = free_port()
-    base = f"http://127.0.0.1:{port}"
-    cmd = [
-        str(Path(sys.executable).with_name("jupyter")),
-        "lab",
-        "--no-browser",
-        "--ServerApp.ip=127.0.0.1",
-        f"--ServerApp.port={port}",
-        f"--ServerApp.root_dir={home}",
-        f"--IdentityProvider.token={TOKEN}",
-        f"--LabApp.user_settings_dir={write_lab_settings(home / 'lab-settings')}",
-        f"--LabApp.workspaces_dir={home / 'workspaces'}",
-        "--allow-root",
-    ]
-    auth = {"Authorization": f"token {TOKEN}"}
-    ready = lambda: http_get(f"{base}/api/status", auth, timeout=5)[0] == 200  # noqa: E731
-    with running(cmd, ready, home):
+    settings = f"--LabApp.user_settings_dir={write_lab_settings(home / 'lab-settings')}"
+    workspaces = f"--LabApp.workspaces_dir={home / 'workspaces'}"
+    with jupyter_lab(home, home, TOKEN, settings, workspaces) as base:
         yield base
 
 
